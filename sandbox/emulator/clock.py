@@ -61,3 +61,47 @@ def format_micro_time(moment: datetime) -> str:
 def parse_time(text: str) -> datetime:
     """Parse a metav1.Time or MicroTime string back into a UTC-aware datetime."""
     return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)
+
+
+def human_duration(elapsed: timedelta) -> str:
+    """Render an age the way kubectl does (k8s.io/apimachinery/pkg/util/duration.HumanDuration).
+
+    About two significant figures: "36s", "2m5s", "5m", "3h4m", "10h", "2d3h", "45d",
+    "3y120d". A clock a second ahead of the object still reads "0s"; further is "<invalid>".
+    """
+    seconds = int(elapsed.total_seconds())  # truncates toward zero, as Go's int() does
+    if seconds < -1:
+        return "<invalid>"
+    if seconds < 0:
+        return "0s"
+    if seconds < 60 * 2:
+        return f"{seconds}s"
+    minutes = seconds // 60
+    if minutes < 10:
+        rest = seconds % 60
+        return f"{minutes}m" if rest == 0 else f"{minutes}m{rest}s"
+    if minutes < 60 * 3:
+        return f"{minutes}m"
+    hours = seconds // 3600
+    if hours < 8:
+        rest = minutes % 60
+        return f"{hours}h" if rest == 0 else f"{hours}h{rest}m"
+    if hours < 48:
+        return f"{hours}h"
+    if hours < 24 * 8:
+        rest = hours % 24
+        return f"{hours // 24}d" if rest == 0 else f"{hours // 24}d{rest}h"
+    if hours < 24 * 365 * 2:
+        return f"{hours // 24}d"
+    if hours < 24 * 365 * 8:
+        rest = (hours // 24) % 365
+        years = hours // 24 // 365
+        return f"{years}y" if rest == 0 else f"{years}y{rest}d"
+    return f"{hours // 24 // 365}y"
+
+
+def age(timestamp: str | None, now: datetime) -> str:
+    """The AGE cell for a metav1.Time string: "<unknown>" when unset, as translateTimestampSince."""
+    if not timestamp:
+        return "<unknown>"
+    return human_duration(now - parse_time(timestamp))
