@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Language = Literal["ko", "en"]
 LANGUAGES: tuple[Language, ...] = ("ko", "en")
@@ -40,23 +40,23 @@ class Text(_Strict):
         return self.ko if language == "ko" else self.en
 
 
-def _short_text(limit: int) -> type[Text]:
-    class Short(Text):
-        @field_validator("ko", "en")
-        @classmethod
-        def _fits(cls, value: str) -> str:
-            if len(value) > limit:
-                raise ValueError(f"is {len(value)} characters long; at most {limit} fit")
-            return value
+def _at_most(limit: int) -> AfterValidator:
+    def fits(text: Text) -> Text:
+        for language in LANGUAGES:
+            length = len(text(language))
+            if length > limit:
+                raise ValueError(
+                    f"the {language} text is {length} characters long; at most {limit} fit"
+                )
+        return text
 
-    Short.__name__ = f"TextUpTo{limit}"
-    return Short
+    return AfterValidator(fits)
 
 
-PollQuestionText = _short_text(POLL_QUESTION_MAX)
-PollOptionText = _short_text(POLL_OPTION_MAX)
-ExplanationText = _short_text(POLL_EXPLANATION_MAX)
-CardText = _short_text(CARD_TEXT_MAX)
+PollQuestionText = Annotated[Text, _at_most(POLL_QUESTION_MAX)]
+PollOptionText = Annotated[Text, _at_most(POLL_OPTION_MAX)]
+ExplanationText = Annotated[Text, _at_most(POLL_EXPLANATION_MAX)]
+CardText = Annotated[Text, _at_most(CARD_TEXT_MAX)]
 
 
 def _check_id(value: str) -> str:
@@ -84,7 +84,7 @@ class CodeBlock(_Strict):
 class Card(_Identified):
     """One screenful of a lesson."""
 
-    text: CardText  # type: ignore[valid-type]
+    text: CardText
     code: CodeBlock | None = None
 
 
@@ -92,10 +92,10 @@ class ChoiceQuestion(_Identified):
     """A multiple-choice question, sent in Telegram as a native quiz poll."""
 
     kind: Literal["choice"] = "choice"
-    prompt: PollQuestionText  # type: ignore[valid-type]
-    options: list[PollOptionText] = Field(min_length=2, max_length=10)  # type: ignore[valid-type]
+    prompt: PollQuestionText
+    options: list[PollOptionText] = Field(min_length=2, max_length=10)
     answer: int = Field(ge=0, description="index of the correct option, counting from 0")
-    explanation: ExplanationText  # type: ignore[valid-type]
+    explanation: ExplanationText
 
     @model_validator(mode="after")
     def _answer_in_range(self) -> ChoiceQuestion:
@@ -110,9 +110,9 @@ class CommandQuestion(_Identified):
     """A question answered by typing a command, graded by what it means."""
 
     kind: Literal["command"] = "command"
-    prompt: PollQuestionText  # type: ignore[valid-type]
+    prompt: PollQuestionText
     answers: list[str] = Field(min_length=1)
-    explanation: ExplanationText  # type: ignore[valid-type]
+    explanation: ExplanationText
 
 
 Question = Annotated[ChoiceQuestion | CommandQuestion, Field(discriminator="kind")]

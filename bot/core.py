@@ -1,0 +1,292 @@
+"""The conversation core: one event in, the replies out, for every transport.
+
+It knows nothing of Telegram or terminals. Each event is handled against
+storage, and every piece of progress is committed before the reply is built,
+so whatever a learner was told has already been saved.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from bot.course import Course, question_ref
+from bot.messages import Button, ChoiceAnswer, Incoming, Outgoing, Reply
+from bot.payloads import parse_payload, payload
+from bot.progress_view import progress_text
+from bot.texts import language_from_client, say
+from lessons.catalog import Catalog, LessonNotFound
+from lessons.grading import grade_choice, grade_command
+from lessons.model import ChoiceQuestion, CommandQuestion, Language, Lesson
+from storage import AttemptRecord, LearnerRecord, Learners, Progress
+
+logger = logging.getLogger(__name__)
+
+
+class SandboxPort(Protocol):
+    """Runs a learner's kubectl/minikube command; provided by the sandbox wiring."""
+
+    def is_command(self, text: str) -> bool: ...
+
+    async def run(
+        self, learner: LearnerRecord, text: str, language: Language
+    ) -> list[Outgoing]: ...
+
+
+class Conversation:
+    def __init__(
+        self,
+        catalog: Catalog,
+        learners: Learners,
+        progress: Progress,
+        clock: Callable[[], datetime],
+        sandbox: SandboxPort | None = None,
+    ) -> None:
+        self.catalog = catalog
+        self._learners = learners
+        self._progress = progress
+        self._clock = clock
+        self._sandbox = sandbox
+        self.course = Course(catalog, learners, progress, clock)
+
+    async def handle(self, event: Incoming) -> list[Outgoing]:
+        """The replies to ``event``, after its effects are saved."""
+        learner, created = self._arrive(event)
+        if event.choice is not None:
+            return self._answer_choice(learner, event.choice)
+        if event.button is not None:
+            return self._press(learner, event.button)
+        text = (event.text or "").strip()
+        if text.startswith("/"):
+            return self._command(learner, text, created)
+        return await self._typed(learner, text)
+
+    def _arrive(self, event: Incoming) -> tuple[LearnerRecord, bool]:
+        now = self._clock()
+        return self._learners.arrive(
+            event.sender.key,
+            display_name=event.sender.display_name,
+            language=language_from_client(event.sender.language_code),
+            now=now,
+            today=_local_day(now, None),
+        )
+
+    def _command(self, learner: LearnerRecord, text: str, created: bool) -> list[Outgoing]:
+        language = _language(learner)
+        word, _, argument = text.partition(" ")
+        command = word[1:].split("@", 1)[0].lower()
+        argument = argument.strip()
+        if command == "start":
+            return self._start(learner, argument, created)
+        if command == "help":
+            return [Reply(say("help", language, extra=""))]
+        if command in {"lessons", "map"}:
+            return self.course.course_map(learner)
+        if command in {"next", "continue"}:
+            return self.course.resume(learner)
+        if command == "quiz":
+            return self._quiz(learner)
+        if command == "progress":
+            today = _local_day(self._clock(), learner.timezone)
+            text = progress_text(
+                learner=learner,
+                language=language,
+                catalog=self.catalog,
+                progress=self._progress,
+                learners=self._learners,
+                today=today,
+            )
+            return [Reply(text)]
+        if command == "lang":
+            return self._set_language(learner, argument)
+        if command == "reset":
+            return [
+                Reply(
+                    say("reset_confirm", language),
+                    buttons=(
+                        (
+                            Button(say("button_yes_reset", language), payload("reset", "yes")),
+                            Button(say("button_no", language), payload("reset", "no")),
+                        ),
+                    ),
+                )
+            ]
+        return [Reply(say("unknown_command", language, command=word[:64]))]
+
+    def _start(self, learner: LearnerRecord, argument: str, created: bool) -> list[Outgoing]:
+        language = _language(learner)
+        if argument.startswith("lesson-"):
+            return self._open_by_number(learner, argument.removeprefix("lesson-"))
+        if created or not self._progress.lesson_states(learner.id):
+            text = say("welcome", language, name=learner.display_name, count=len(self.catalog))
+            first = self.catalog.first()
+            buttons = (
+                Button(say("button_start", language), payload("open", first.id)),
+                Button(say("button_map", language), payload("map")),
+            )
+        else:
+            text = say("welcome_back", language, name=learner.display_name)
+            buttons = (
+                Button(say("button_continue", language), payload("next")),
+                Button(say("button_map", language), payload("map")),
+            )
+        return [Reply(text, buttons=(buttons,))]
+
+    def _open_by_number(self, learner: LearnerRecord, number: str) -> list[Outgoing]:
+        try:
+            lesson = self.catalog.by_number(int(number))
+        except (ValueError, LessonNotFound):
+            return [Reply(say("unknown_lesson", _language(learner), count=len(self.catalog)))]
+        return self.course.open_lesson(learner, lesson)
+
+    def _quiz(self, learner: LearnerRecord) -> list[Outgoing]:
+        if not self._progress.lesson_states(learner.id):
+            return [Reply(say("no_quiz_yet", _language(learner)))]
+        return self.course.ask(learner, self.course.current_lesson(learner), 0)
+
+    def _set_language(self, learner: LearnerRecord, argument: str) -> list[Outgoing]:
+        if not argument:
+            language = _language(learner)
+            return [
+                Reply(
+                    say("lang_choose", language),
+                    buttons=(
+                        (
+                            Button("한국어", payload("lang", "ko")),
+                            Button("English", payload("lang", "en")),
+                        ),
+                    ),
+                )
+            ]
+        choice = argument.lower()
+        if choice not in {"ko", "en"}:
+            return [Reply(say("lang_unknown", _language(learner)))]
+        new_language: Language = "ko" if choice == "ko" else "en"
+        self._learners.set_language(learner.id, new_language)
+        return [Reply(say("lang_set", new_language))]
+
+    def _press(self, learner: LearnerRecord, data: str) -> list[Outgoing]:
+        parsed = parse_payload(data)
+        try:
+            if parsed is not None:
+                replies = self._button(learner, parsed.action, parsed.args)
+                if replies is not None:
+                    return replies
+        except (LessonNotFound, ValueError):
+            logger.info("stale button %r from learner %s", data[:64], learner.id)
+        return [Reply(say("stale_button", _language(learner))), *self.course.resume(learner)]
+
+    def _button(
+        self, learner: LearnerRecord, action: str, args: tuple[str, ...]
+    ) -> list[Outgoing] | None:
+        if action == "next" and not args:
+            return self.course.resume(learner)
+        if action == "map" and not args:
+            return self.course.course_map(learner)
+        if action == "open" and len(args) == 1:
+            return self.course.open_lesson(learner, self.catalog.lesson(args[0]))
+        if action == "card" and len(args) == 2:
+            lesson = self.catalog.lesson(args[0])
+            index = [card.id for card in lesson.cards].index(args[1])
+            return self.course.show_card(learner, lesson, index, replaces=True)
+        if action == "quiz" and len(args) == 1:
+            return self.course.ask(learner, self.catalog.lesson(args[0]), 0)
+        if action == "lang" and len(args) == 1:
+            return self._set_language(learner, args[0])
+        if action == "reset" and args == ("yes",):
+            self._progress.reset(learner.id)
+            self._learners.set_current_lesson(learner.id, None)
+            self._learners.set_awaiting(learner.id, None)
+            return [Reply(say("reset_done", _language(learner)), replaces=True)]
+        if action == "reset" and args == ("no",):
+            return [Reply(say("reset_cancelled", _language(learner)), replaces=True)]
+        return None
+
+    def _answer_choice(self, learner: LearnerRecord, answer: ChoiceAnswer) -> list[Outgoing]:
+        lesson_id, _, question_id = answer.question_ref.partition(":")
+        try:
+            lesson = self.catalog.lesson(lesson_id)
+            question = self.catalog.question(lesson_id, question_id)
+        except LessonNotFound:
+            return [Reply(say("stale_button", _language(learner))), *self.course.resume(learner)]
+        if not isinstance(question, ChoiceQuestion):
+            return [Reply(say("stale_button", _language(learner)))]
+        grade = grade_choice(question, answer.option, _language(learner))
+        self._record(learner, lesson, question.id, str(answer.option), grade.correct)
+        language = _language(learner)
+        verdict = (
+            say("correct", language)
+            if grade.correct
+            else say("wrong", language, expected=grade.expected)
+        )
+        return [
+            Reply(f"{verdict}\n{question.explanation(language)}"),
+            *self.course.after_answer(learner, lesson, question.id),
+        ]
+
+    async def _typed(self, learner: LearnerRecord, text: str) -> list[Outgoing]:
+        language = _language(learner)
+        awaiting = learner.awaiting
+        if awaiting is not None and awaiting.kind == "question":
+            try:
+                question = self.catalog.question(awaiting.lesson_id, awaiting.item_id)
+            except LessonNotFound:
+                question = None
+            if isinstance(question, CommandQuestion) and text:
+                return self._answer_command(learner, question, text)
+            if isinstance(question, ChoiceQuestion) and text.isdigit():
+                option = int(text) - 1
+                if not 0 <= option < len(question.options):
+                    return [Reply(say("answer_range", language, count=len(question.options)))]
+                ref = question_ref(self.catalog.lesson(awaiting.lesson_id), question.id)
+                return self._answer_choice(learner, ChoiceAnswer(ref, option))
+        if self._sandbox is not None and self._sandbox.is_command(text):
+            return await self._sandbox.run(learner, text, language)
+        if text.split(maxsplit=1)[:1] in (["kubectl"], ["k"], ["minikube"]):
+            return [Reply(say("practice_offline", language))]
+        return [Reply(say("not_understood", language))]
+
+    def _answer_command(
+        self, learner: LearnerRecord, question: CommandQuestion, text: str
+    ) -> list[Outgoing]:
+        assert learner.awaiting is not None
+        lesson = self.catalog.lesson(learner.awaiting.lesson_id)
+        grade = grade_command(question, text)
+        self._record(learner, lesson, question.id, text, grade.correct)
+        language = _language(learner)
+        verdict = (
+            say("correct", language)
+            if grade.correct
+            else say("wrong", language, expected=grade.expected)
+        )
+        return [
+            Reply(
+                f"{verdict}\n{question.explanation(language)}",
+                code=None if grade.correct else grade.expected,
+            ),
+            *self.course.after_answer(learner, lesson, question.id),
+        ]
+
+    def _record(
+        self, learner: LearnerRecord, lesson: Lesson, question_id: str, answer: str, correct: bool
+    ) -> None:
+        now = self._clock()
+        awaiting = learner.awaiting
+        duration = None
+        if awaiting and awaiting.lesson_id == lesson.id and awaiting.item_id == question_id:
+            duration = max(0, int((now - awaiting.since).total_seconds() * 1000))
+        self._progress.record_attempt(
+            learner.id, AttemptRecord(lesson.id, question_id, answer, correct, now, duration)
+        )
+
+
+def _language(learner: LearnerRecord) -> Language:
+    return "en" if learner.language == "en" else "ko"
+
+
+def _local_day(now: datetime, timezone: str | None) -> date:
+    zone = ZoneInfo(timezone) if timezone else UTC
+    return now.astimezone(zone).date()

@@ -1,0 +1,212 @@
+"""The walk through the course: cards, questions, lesson ends and the map.
+
+Where the learner is comes from storage every time (cards seen, questions
+attempted, lessons completed), never from memory, so a restart or a second
+transport picks up exactly where the learner was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.messages import Button, Outgoing, Quiz, Reply
+from bot.payloads import payload
+from bot.texts import say
+from lessons.catalog import Catalog
+from lessons.model import ChoiceQuestion, Language, Lesson
+from storage import Awaiting, LearnerRecord, Learners, Progress
+
+
+def question_ref(lesson: Lesson, question_id: str) -> str:
+    return f"{lesson.id}:{question_id}"
+
+
+class Course:
+    def __init__(
+        self,
+        catalog: Catalog,
+        learners: Learners,
+        progress: Progress,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.catalog = catalog
+        self._learners = learners
+        self._progress = progress
+        self._clock = clock
+
+    def lesson_title(self, lesson: Lesson, language: Language) -> str:
+        return say(
+            "lesson_title",
+            language,
+            number=self.catalog.number(lesson),
+            title=lesson.title(language),
+        )
+
+    def current_lesson(self, learner: LearnerRecord) -> Lesson:
+        """The lesson the learner is in, or the first one not yet completed."""
+        if learner.current_lesson_id:
+            try:
+                return self.catalog.lesson(learner.current_lesson_id)
+            except LookupError:
+                pass
+        states = self._progress.lesson_states(learner.id)
+        for lesson in self.catalog:
+            state = states.get(lesson.id)
+            if state is None or state.completed_at is None:
+                return lesson
+        return self.catalog.first()
+
+    def show_card(
+        self, learner: LearnerRecord, lesson: Lesson, index: int, *, replaces: bool = False
+    ) -> list[Outgoing]:
+        language = _language(learner)
+        card = lesson.cards[index]
+        now = self._clock()
+        self._progress.mark_card_seen(learner.id, lesson.id, card.id, now)
+        self._learners.set_current_lesson(learner.id, lesson.id)
+        self._learners.set_awaiting(learner.id, None)
+        row: list[Button] = []
+        if index > 0:
+            previous = lesson.cards[index - 1]
+            row.append(
+                Button(say("button_back", language), payload("card", lesson.id, previous.id))
+            )
+        if index + 1 < len(lesson.cards):
+            following = lesson.cards[index + 1]
+            row.append(
+                Button(say("button_next", language), payload("card", lesson.id, following.id))
+            )
+        else:
+            row.append(Button(say("button_quiz", language), payload("quiz", lesson.id)))
+        counter = say("card_counter", language, index=index + 1, total=len(lesson.cards))
+        return [
+            Reply(
+                text=card.text(language).strip(),
+                title=f"{self.lesson_title(lesson, language)} {counter}",
+                code=card.code.text.rstrip() if card.code else None,
+                buttons=(tuple(row),),
+                replaces=replaces,
+            )
+        ]
+
+    def open_lesson(self, learner: LearnerRecord, lesson: Lesson) -> list[Outgoing]:
+        self._progress.start_lesson(learner.id, lesson.id, self._clock())
+        return self.show_card(learner, lesson, 0)
+
+    def resume(self, learner: LearnerRecord) -> list[Outgoing]:
+        """The next thing to do: an unseen card, an unanswered question, or the next lesson."""
+        lesson = self.current_lesson(learner)
+        seen = self._progress.seen_cards(learner.id, lesson.id)
+        for index, card in enumerate(lesson.cards):
+            if card.id not in seen:
+                return self.show_card(learner, lesson, index)
+        states = self._progress.lesson_states(learner.id)
+        state = states.get(lesson.id)
+        if state is not None and state.completed_at is not None:
+            following = self.catalog.after(lesson)
+            if following is None:
+                return [Reply(say("course_done", _language(learner)))]
+            return self.open_lesson(learner, following)
+        attempted = {a.question_id for a in self._progress.attempts(learner.id, lesson.id)}
+        for position, question in enumerate(lesson.questions):
+            if question.id not in attempted:
+                return self.ask(learner, lesson, position)
+        return self.finish_lesson(learner, lesson)
+
+    def ask(self, learner: LearnerRecord, lesson: Lesson, position: int) -> list[Outgoing]:
+        language = _language(learner)
+        question = lesson.questions[position]
+        self._learners.set_current_lesson(learner.id, lesson.id)
+        self._learners.set_awaiting(
+            learner.id, Awaiting("question", lesson.id, question.id, self._clock())
+        )
+        title = say("question_title", language, index=position + 1, total=len(lesson.questions))
+        if isinstance(question, ChoiceQuestion):
+            return [
+                Quiz(
+                    question_ref=question_ref(lesson, question.id),
+                    question=f"{title}. {question.prompt(language)}",
+                    options=tuple(option(language) for option in question.options),
+                    correct=question.answer,
+                    explanation=question.explanation(language),
+                )
+            ]
+        return [
+            Reply(
+                text=f"{question.prompt(language)}\n\n{say('type_command', language)}",
+                title=f"{self.lesson_title(lesson, language)} · {title}",
+            )
+        ]
+
+    def after_answer(
+        self, learner: LearnerRecord, lesson: Lesson, question_id: str
+    ) -> list[Outgoing]:
+        """The question after ``question_id`` in the lesson, or the lesson's end."""
+        ids = [q.id for q in lesson.questions]
+        position = ids.index(question_id) + 1
+        if position < len(ids):
+            return self.ask(learner, lesson, position)
+        return self.finish_lesson(learner, lesson)
+
+    def finish_lesson(self, learner: LearnerRecord, lesson: Lesson) -> list[Outgoing]:
+        language = _language(learner)
+        now = self._clock()
+        self._progress.complete_lesson(learner.id, lesson.id, now)
+        self._learners.set_awaiting(learner.id, None)
+        latest: dict[str, bool] = {}
+        for attempt in self._progress.attempts(learner.id, lesson.id):
+            latest[attempt.question_id] = attempt.correct
+        replies: list[Outgoing] = [
+            Reply(
+                say(
+                    "lesson_done",
+                    language,
+                    number=self.catalog.number(lesson),
+                    correct=sum(latest.values()),
+                    total=len(lesson.questions),
+                )
+            )
+        ]
+        for step in lesson.practice:
+            replies.append(
+                Reply(
+                    text=f"{say('practice_intro', language, goal=step.goal(language))}\n"
+                    f"{say('practice_offline', language)}",
+                    code=step.command,
+                )
+            )
+        following = self.catalog.after(lesson)
+        buttons = [Button(say("button_map", language), payload("map"))]
+        if following is not None:
+            self._learners.set_current_lesson(learner.id, following.id)
+            buttons.insert(
+                0, Button(say("button_next_lesson", language), payload("open", following.id))
+            )
+        else:
+            replies.append(Reply(say("course_done", language)))
+        replies.append(Reply(self.lesson_title(lesson, language), buttons=(tuple(buttons),)))
+        return replies
+
+    def course_map(self, learner: LearnerRecord) -> list[Outgoing]:
+        language = _language(learner)
+        states = self._progress.lesson_states(learner.id)
+        lines = [say("map_legend", language), ""]
+        buttons: list[Button] = []
+        for lesson in self.catalog:
+            state = states.get(lesson.id)
+            mark = "·" if state is None else ("✅" if state.completed_at else "▶")
+            number = self.catalog.number(lesson)
+            lines.append(
+                say("map_line", language, mark=mark, number=number, title=lesson.title(language))
+            )
+            buttons.append(Button(str(number), payload("open", lesson.id)))
+        rows = tuple(tuple(buttons[i : i + 5]) for i in range(0, len(buttons), 5))
+        continue_row = (Button(say("button_continue", language), payload("next")),)
+        return [
+            Reply("\n".join(lines), title=say("map_title", language), buttons=(continue_row, *rows))
+        ]
+
+
+def _language(learner: LearnerRecord) -> Language:
+    return "en" if learner.language == "en" else "ko"

@@ -1,0 +1,137 @@
+"""Every learner-facing sentence the core says, in Korean and English."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from lessons.model import Language
+
+_TEXTS: Final[dict[str, tuple[str, str]]] = {
+    "welcome": (
+        "안녕하세요, {name}님! kubetutor예요.\n"
+        "쿠버네티스의 첫걸음을 짧은 카드와 퀴즈로 함께 배워요. "
+        "kubectl 명령도 직접 쳐 볼 수 있어요.\n"
+        "전체 {count}개 레슨이 있어요. 준비되면 시작해요!",
+        "Hi {name}, I'm kubetutor.\n"
+        "We'll take your first steps into Kubernetes in short cards and quizzes, "
+        "and you can type real kubectl commands too.\n"
+        "There are {count} lessons. Start whenever you're ready!",
+    ),
+    "welcome_back": (
+        "다시 오셨네요, {name}님! 이어서 할까요?",
+        "Welcome back, {name}! Shall we pick up where you left off?",
+    ),
+    "help": (
+        "할 수 있는 것들:\n"
+        "/next - 멈춘 곳에서 이어서 하기\n"
+        "/lessons - 전체 레슨 지도\n"
+        "/quiz - 지금 레슨의 퀴즈\n"
+        "/progress - 나의 진도와 정답률\n"
+        "/lang ko|en - 언어 바꾸기\n"
+        "/reset - 진도 처음부터 다시\n"
+        "{extra}"
+        "kubectl 이나 minikube 로 시작하는 메시지는 명령으로 실행해요.",
+        "What you can do:\n"
+        "/next - continue where you left off\n"
+        "/lessons - the course map\n"
+        "/quiz - the current lesson's quiz\n"
+        "/progress - your progress and accuracy\n"
+        "/lang ko|en - change language\n"
+        "/reset - start the course over\n"
+        "{extra}"
+        "A message that starts with kubectl or minikube runs as a command.",
+    ),
+    "button_start": ("1강 시작하기 ▶", "Start lesson 1 ▶"),
+    "button_continue": ("이어서 하기 ▶", "Continue ▶"),
+    "button_next": ("다음 ▶", "Next ▶"),
+    "button_back": ("◀ 이전", "◀ Back"),
+    "button_quiz": ("퀴즈 풀기 ▶", "Take the quiz ▶"),
+    "button_map": ("레슨 지도", "Course map"),
+    "button_next_lesson": ("다음 레슨 ▶", "Next lesson ▶"),
+    "button_yes_reset": ("네, 처음부터", "Yes, start over"),
+    "button_no": ("아니요", "No"),
+    "lesson_title": ("{number}강. {title}", "Lesson {number}. {title}"),
+    "card_counter": ("({index}/{total})", "({index}/{total})"),
+    "map_title": ("레슨 지도", "Course map"),
+    "map_line": ("{mark} {number}. {title}", "{mark} {number}. {title}"),
+    "map_legend": ("✅ 완료  ▶ 진행 중  · 시작 전", "✅ done  ▶ in progress  · not started"),
+    "question_title": ("퀴즈 {index}/{total}", "Quiz {index}/{total}"),
+    "type_command": (
+        "명령어를 입력해 보세요.",
+        "Type the command.",
+    ),
+    "correct": ("정답이에요! ✅", "Correct! ✅"),
+    "wrong": ("아쉬워요. ❌ 정답: {expected}", "Not quite. ❌ The answer: {expected}"),
+    "lesson_done": (
+        "🎉 {number}강을 마쳤어요! 퀴즈 {correct}/{total} 정답.",
+        "🎉 Lesson {number} done! Quiz: {correct}/{total} right.",
+    ),
+    "course_done": (
+        "🏁 모든 레슨을 마쳤어요! 대단해요. /progress 로 기록을 볼 수 있어요.",
+        "🏁 You finished every lesson! Great work. See your record with /progress.",
+    ),
+    "practice_intro": ("🛠 실습: {goal}", "🛠 Practice: {goal}"),
+    "practice_offline": (
+        "실습용 샌드박스 클러스터가 아직 연결되지 않았어요. 위 명령은 나중에 직접 쳐 볼 수 있어요.",
+        "The practice sandbox cluster is not connected yet. You can type the command above later.",
+    ),
+    "no_quiz_yet": (
+        "먼저 레슨을 시작해 주세요. /next",
+        "Start a lesson first. /next",
+    ),
+    "progress": (
+        "📊 {name}님의 진도\n"
+        "레슨: {bar} {done}/{total}\n"
+        "퀴즈 정답률: {accuracy}\n"
+        "연속 학습: {streak}일",
+        "📊 {name}'s progress\n"
+        "Lessons: {bar} {done}/{total}\n"
+        "Quiz accuracy: {accuracy}\n"
+        "Streak: {streak} day(s)",
+    ),
+    "no_answers_yet": ("아직 없음", "none yet"),
+    "lang_choose": ("언어를 골라 주세요.", "Choose a language."),
+    "lang_set": ("이제 한국어로 이야기할게요.", "I'll speak English from now on."),
+    "lang_unknown": (
+        "지원하는 언어는 ko(한국어)와 en(English)이에요.",
+        "The languages I speak are ko (Korean) and en (English).",
+    ),
+    "reset_confirm": (
+        "정말 모든 진도와 퀴즈 기록을 지우고 처음부터 할까요?",
+        "Really erase all your progress and quiz history and start over?",
+    ),
+    "reset_done": ("처음부터 다시 시작해요. /next", "Starting over from the beginning. /next"),
+    "reset_cancelled": ("그대로 둘게요.", "Nothing was changed."),
+    "unknown_command": (
+        "모르는 명령이에요: {command}\n/help 로 할 수 있는 것을 볼 수 있어요.",
+        "I don't know that command: {command}\nSee /help for what I can do.",
+    ),
+    "not_understood": (
+        "무슨 뜻인지 모르겠어요. /next 로 이어서 하거나 /help 를 보세요.",
+        "I didn't catch that. Continue with /next or see /help.",
+    ),
+    "stale_button": (
+        "예전 메시지의 버튼이라 더는 쓸 수 없어요. 지금 위치에서 이어갈게요.",
+        "That button is from an older message and no longer works. Here's where you are now.",
+    ),
+    "unknown_lesson": (
+        "그런 레슨은 없어요. 레슨은 1강부터 {count}강까지 있어요.",
+        "There is no such lesson. Lessons run from 1 to {count}.",
+    ),
+    "answer_range": (
+        "1부터 {count} 사이의 번호로 답해 주세요.",
+        "Answer with a number from 1 to {count}.",
+    ),
+}
+
+
+def say(key: str, language: Language, **values: object) -> str:
+    """The sentence ``key`` in ``language``, with ``values`` filled in."""
+    korean, english = _TEXTS[key]
+    template = korean if language == "ko" else english
+    return template.format(**values) if values else template
+
+
+def language_from_client(code: str | None) -> Language:
+    """The course language for a client's language code; Korean unless it is English."""
+    return "en" if code and code.lower().startswith("en") else "ko"
