@@ -14,7 +14,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.course import Course, question_ref
-from bot.messages import Button, ChoiceAnswer, Incoming, Outgoing, Reply
+from bot.messages import Button, ChoiceAnswer, Incoming, Outgoing, Reply, Sender
 from bot.payloads import parse_payload, payload
 from bot.progress_view import progress_text
 from bot.texts import language_from_client, say
@@ -63,6 +63,11 @@ class Conversation:
         if text.startswith("/"):
             return self._command(learner, text, created)
         return await self._typed(learner, text)
+
+    def prefer_language(self, sender: Sender, language: Language) -> None:
+        """Set the learner's language up front, as ``kubetutor chat --lang`` asks."""
+        learner, _ = self._arrive(Incoming(sender))
+        self._learners.set_language(learner.id, language)
 
     def _arrive(self, event: Incoming) -> tuple[LearnerRecord, bool]:
         now = self._clock()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Integer, cast, delete, func, select
 from sqlalchemy.orm import Session
 
 from storage.models import CardProgress, LessonProgress, QuizAttempt
@@ -98,7 +98,7 @@ class Progress:
         """(correct, total) over every attempt the learner made."""
         with self._db.transaction() as session:
             total, correct = session.execute(
-                select(func.count(), func.coalesce(func.sum(QuizAttempt.correct), 0)).where(
+                select(func.count(), func.coalesce(func.sum(cast(QuizAttempt.correct, Integer)), 0)).where(
                     QuizAttempt.learner_id == learner_id
                 )
             ).one()

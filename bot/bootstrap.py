@@ -1,0 +1,54 @@
+"""The composition root: the one place that builds the application's parts.
+
+Every entry point (terminal chat, Telegram bot) and every test builds the
+conversation here, so they all run the same wiring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.core import Conversation, SandboxPort
+from bot.settings import Settings
+from lessons.catalog import Catalog
+from lessons.loader import CONTENT_DIR, load_catalog
+from storage import Database, Learners, Progress, open_database
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class App:
+    settings: Settings
+    database: Database
+    catalog: Catalog
+    learners: Learners
+    progress: Progress
+    conversation: Conversation
+    clock: Clock
+
+    def close(self) -> None:
+        self.database.close()
+
+
+def build(
+    settings: Settings,
+    *,
+    clock: Clock = system_clock,
+    sandbox: SandboxPort | None = None,
+    content_dir: Path = CONTENT_DIR,
+) -> App:
+    """Open storage (migrating it), load the course, and wire the conversation."""
+    catalog = load_catalog(content_dir)
+    database = open_database(settings.resolved_database_url())
+    learners = Learners(database)
+    progress = Progress(database)
+    conversation = Conversation(catalog, learners, progress, clock, sandbox)
+    return App(settings, database, catalog, learners, progress, conversation, clock)

@@ -1,0 +1,111 @@
+"""The ``kubetutor`` command.
+
+Each subcommand imports what it needs when it runs, so that starting the
+terminal chat never pays for the Telegram or Kubernetes libraries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _chat(args: argparse.Namespace) -> int:
+    from bot.bootstrap import build
+    from bot.messages import Sender
+    from bot.settings import Settings
+    from bot.terminal import TerminalChat, stdin_reader, wants_colour
+    from storage import DatabaseTooNew
+
+    settings = Settings()
+    if args.db is not None:
+        settings = settings.model_copy(update={"database_url": f"sqlite:///{args.db.resolve()}"})
+    try:
+        app = build(settings)
+    except DatabaseTooNew as error:
+        print(f"kubetutor: {error}", file=sys.stderr)
+        return 1
+    sender = Sender(
+        key=f"terminal:{args.learner}", display_name=args.learner, language_code=args.lang
+    )
+    if args.lang:
+        app.conversation.prefer_language(sender, args.lang)
+    chat = TerminalChat(
+        app.conversation,
+        sender,
+        read_line=stdin_reader("> "),
+        out=sys.stdout,
+        colour=wants_colour(sys.stdout),
+        echo=not sys.stdin.isatty(),
+    )
+    try:
+        asyncio.run(chat.run())
+    except KeyboardInterrupt:
+        print()
+    finally:
+        app.close()
+    return 0
+
+
+def _lessons_check(args: argparse.Namespace) -> int:
+    from lessons.loader import CONTENT_DIR, ContentError, load_catalog
+
+    directory: Path = args.dir or CONTENT_DIR
+    try:
+        catalog = load_catalog(directory)
+    except ContentError as error:
+        print(f"kubetutor: bad course content: {error}", file=sys.stderr)
+        return 1
+    cards = sum(len(lesson.cards) for lesson in catalog)
+    questions = sum(len(lesson.questions) for lesson in catalog)
+    practice = sum(len(lesson.practice) for lesson in catalog)
+    print(
+        f"ok: {len(catalog)} lessons, {cards} cards, {questions} questions, "
+        f"{practice} practice steps in {directory}"
+    )
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="kubetutor", description="Learn a first step into Kubernetes."
+    )
+    commands = top.add_subparsers(dest="command", required=True)
+
+    chat = commands.add_parser("chat", help="take the course in this terminal")
+    chat.add_argument(
+        "--learner", default=_default_learner(), help="your name (progress is kept per name)"
+    )
+    chat.add_argument("--db", type=Path, help="SQLite file to keep progress in")
+    chat.add_argument("--lang", choices=("ko", "en"), help="language of the course")
+    chat.set_defaults(run=_chat)
+
+    lessons = commands.add_parser("lessons", help="course content tools")
+    lesson_commands = lessons.add_subparsers(dest="lessons_command", required=True)
+    check = lesson_commands.add_parser("check", help="validate the course content")
+    check.add_argument("--dir", type=Path, help="content folder (default: the shipped course)")
+    check.set_defaults(run=_lessons_check)
+    return top
+
+
+def _default_learner() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "learner"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    result: int = args.run(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

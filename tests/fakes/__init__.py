@@ -1,0 +1,16 @@
+"""Fakes at the edge of the machine: a Telegram Bot API server on loopback."""
+
+from .telegram_api import Call, FakeTelegram, fake_telegram
+from .telegram_chats import Button, ChatMessage
+from .telegram_methods import Upload
+from .telegram_objects import FakeUser
+
+__all__ = [
+    "Button",
+    "Call",
+    "ChatMessage",
+    "FakeTelegram",
+    "FakeUser",
+    "Upload",
+    "fake_telegram",
+]

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from storage import Database, DatabaseTooNew, Learners, create_database_engine, migrate
+from storage.database import SCHEMA_HEAD, current_revision, head_revision
+
+MIGRATIONS = Path(__file__).parents[2] / "storage" / "migrations"
+
+
+def revisions_oldest_first() -> list[str]:
+    script = ScriptDirectory(str(MIGRATIONS))
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+def test_schema_head_constant_matches_the_newest_migration() -> None:
+    assert head_revision() == SCHEMA_HEAD
+
+
+def test_migrations_build_every_table_in_an_empty_database(tmp_path: Path) -> None:
+    engine = create_database_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    migrate(engine)
+    tables = set(inspect(engine).get_table_names())
+    assert {
+        "learners",
+        "lesson_progress",
+        "card_progress",
+        "quiz_attempts",
+        "active_days",
+    } <= tables
+    assert current_revision(engine) == SCHEMA_HEAD
+
+
+@pytest.mark.parametrize("start", range(len(revisions_oldest_first())))
+def test_each_revision_upgrades_to_head_keeping_learners(tmp_path: Path, start: int) -> None:
+    engine = create_database_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    migrate(engine, revisions_oldest_first()[start])
+    now = datetime(2026, 3, 2, tzinfo=UTC)
+    Learners(Database(engine)).arrive(
+        "terminal:ada", display_name="Ada", language="en", now=now, today=date(2026, 3, 2)
+    )
+    migrate(engine)
+    learner, created = Learners(Database(engine)).arrive(
+        "terminal:ada", display_name="Ada", language="en", now=now, today=date(2026, 3, 2)
+    )
+    assert not created
+    assert learner.language == "en"
+
+
+def test_a_database_from_a_newer_kubetutor_is_refused(tmp_path: Path) -> None:
+    engine = create_database_engine(f"sqlite:///{tmp_path / 'new.db'}")
+    migrate(engine)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(DatabaseTooNew, match="newer kubetutor"):
+        migrate(engine)
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
+    engine = create_database_engine(f"sqlite:///{tmp_path / 'pragmas.db'}")
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
