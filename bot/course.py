@@ -66,12 +66,8 @@ class Course:
         self._progress.mark_card_seen(learner.id, lesson.id, card.id, now)
         self._learners.set_current_lesson(learner.id, lesson.id)
         self._learners.set_awaiting(learner.id, None)
+        # Forward comes first, so that "1" always moves on in the terminal chat.
         row: list[Button] = []
-        if index > 0:
-            previous = lesson.cards[index - 1]
-            row.append(
-                Button(say("button_back", language), payload("card", lesson.id, previous.id))
-            )
         if index + 1 < len(lesson.cards):
             following = lesson.cards[index + 1]
             row.append(
@@ -79,6 +75,11 @@ class Course:
             )
         else:
             row.append(Button(say("button_quiz", language), payload("quiz", lesson.id)))
+        if index > 0:
+            previous = lesson.cards[index - 1]
+            row.append(
+                Button(say("button_back", language), payload("card", lesson.id, previous.id))
+            )
         counter = say("card_counter", language, index=index + 1, total=len(lesson.cards))
         return [
             Reply(

@@ -97,10 +97,9 @@ class Progress:
     def accuracy(self, learner_id: int) -> tuple[int, int]:
         """(correct, total) over every attempt the learner made."""
         with self._db.transaction() as session:
+            right = func.coalesce(func.sum(cast(QuizAttempt.correct, Integer)), 0)
             total, correct = session.execute(
-                select(func.count(), func.coalesce(func.sum(cast(QuizAttempt.correct, Integer)), 0)).where(
-                    QuizAttempt.learner_id == learner_id
-                )
+                select(func.count(), right).where(QuizAttempt.learner_id == learner_id)
             ).one()
             return int(correct), int(total)
 

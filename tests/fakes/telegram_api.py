@@ -66,7 +66,7 @@ class FakeTelegram(TelegramClient):
     def __init__(self, bot_username: str = "kubetutor_test_bot") -> None:
         chats = Chats()
         bot = bot_user(123, bot_username)
-        queue = UpdateQueue()
+        queue = UpdateQueue(on_park=self._notify)
         super().__init__(chats, queue, bot)
         self.methods = BotMethods(chats, bot)
         self.calls: list[Call] = []
@@ -119,6 +119,11 @@ class FakeTelegram(TelegramClient):
     def base_url(self) -> str:
         """The root PTB appends `<token>/<method>` to."""
         return f"http://127.0.0.1:{self._port}/bot"
+
+    @property
+    def polling(self) -> bool:
+        """Whether a getUpdates request is parked, waiting for an update."""
+        return self.queue.parked > 0
 
     def fail_next(
         self,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections.abc import Callable
 from typing import Any
 
 import aiohttp
@@ -31,8 +32,10 @@ def update_type(update: JSON) -> str:
 class UpdateQueue:
     """Updates Telegram holds for the bot until it confirms them."""
 
-    def __init__(self) -> None:
+    def __init__(self, on_park: Callable[[], None]) -> None:
         self.pending: list[JSON] = []
+        self.parked = 0  # getUpdates requests waiting right now
+        self._on_park = on_park
         self.webhook: JSON = {}
         self._next_update_id = 100_001
         self._allowed: set[str] | None = None
@@ -96,8 +99,13 @@ class UpdateQueue:
             if ready or self._stopping or remaining <= 0:
                 return ready
             wakeup = self._wakeup
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wakeup.wait(), remaining)
+            self.parked += 1
+            self._on_park()
+            try:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(wakeup.wait(), remaining)
+            finally:
+                self.parked -= 1
 
     def set_webhook(self, params: JSON) -> bool:
         """setWebhook: start POSTing updates to the URL (an empty URL removes it)."""

@@ -88,7 +88,7 @@ def test_two_lessons_with_one_id_are_refused(tmp_path: Path) -> None:
 def test_broken_yaml_is_refused_with_the_file_named(tmp_path: Path) -> None:
     content = _copy_course(tmp_path)
     (content / "99-broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ContentError, match="99-broken.yaml.*not valid YAML"):
+    with pytest.raises(ContentError, match=r"99-broken\.yaml.*not valid YAML"):
         load_catalog(content)
 
 
