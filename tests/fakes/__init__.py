@@ -2,8 +2,7 @@
 
 from .telegram_api import Call, FakeTelegram, fake_telegram
 from .telegram_chats import Button, ChatMessage
-from .telegram_methods import Upload
-from .telegram_objects import FakeUser
+from .telegram_objects import FakeUser, Upload
 
 __all__ = [
     "Button",

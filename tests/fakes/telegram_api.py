@@ -25,8 +25,9 @@ from multidict import MultiMapping
 
 from .telegram_chats import ChatMessage, Chats
 from .telegram_client import TelegramClient
-from .telegram_methods import BotMethods, Upload, scope_key
-from .telegram_objects import JSON, ApiError, bot_user
+from .telegram_commands import scope_key
+from .telegram_methods import BotMethods
+from .telegram_objects import JSON, ApiError, Upload, bot_user
 from .telegram_updates import UpdateQueue
 
 T = TypeVar("T")
@@ -66,10 +67,11 @@ class FakeTelegram(TelegramClient):
     def __init__(self, bot_username: str = "kubetutor_test_bot") -> None:
         chats = Chats()
         bot = bot_user(123, bot_username)
-        queue = UpdateQueue(on_park=self._notify)
+        queue = UpdateQueue(on_change=self._notify)
         super().__init__(chats, queue, bot)
         self.methods = BotMethods(chats, bot)
         self.calls: list[Call] = []
+        self._calls_by_chat: dict[int | str | None, list[Call]] = defaultdict(list)
         self.tokens: set[str] = set()
         self._faults: dict[str, list[_Fault]] = defaultdict(list)
         self._delays: dict[str, list[float]] = defaultdict(list)
@@ -156,11 +158,11 @@ class FakeTelegram(TelegramClient):
 
     def sent(self, chat_id: int | None = None, method: str | None = None) -> list[Call]:
         """Requests received, oldest first; getUpdates only when asked for by name."""
+        calls = self.calls if chat_id is None else self._calls_by_chat.get(chat_id, [])
         return [
             call
-            for call in self.calls
-            if (chat_id is None or call.chat_id == chat_id)
-            and (call.method == method if method else call.method != "getUpdates")
+            for call in calls
+            if (call.method == method if method else call.method != "getUpdates")
         ]
 
     def messages_to(self, chat_id: int) -> list[ChatMessage]:
@@ -169,11 +171,11 @@ class FakeTelegram(TelegramClient):
 
     def commands(self, scope: JSON | None = None, language_code: str = "") -> list[JSON]:
         """The commands set for exactly this scope and language (default scope if None)."""
-        return self.methods.commands.get((scope_key(scope), language_code), [])
+        return self.methods.commands.menus.get((scope_key(scope), language_code), [])
 
     def visible_commands(self, user_id: int, language_code: str) -> list[JSON]:
         """The command menu a user sees in their private chat, after scope fallback."""
-        return self.methods.visible_commands(user_id, language_code)
+        return self.methods.commands.visible_commands(user_id, language_code)
 
     async def wait_for(
         self,
@@ -227,6 +229,7 @@ class FakeTelegram(TelegramClient):
                 status, body = error.status, error.body()
         call = Call(name, params, arrived, params.get("chat_id"), token, status, files)
         self.calls.append(call)
+        self._calls_by_chat[call.chat_id].append(call)
         self._notify()
         return web.json_response(body, status=status)
 

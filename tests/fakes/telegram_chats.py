@@ -58,7 +58,8 @@ class Chats:
         self.blocked: set[int] = set()
         self.open_callback_queries: set[str] = set()
         self._next_id: dict[int, int] = {}
-        self._messages: dict[tuple[int, int], tuple[JSON, bool]] = {}
+        # chat id -> message id -> (message, sent by the bot); ids grow, so dict order is chat order
+        self._messages: dict[int, dict[int, tuple[JSON, bool]]] = {}
         self._polls: dict[str, _Poll] = {}
         self._poll_counter = 5_000_000_000_000_000_000
 
@@ -86,32 +87,32 @@ class Chats:
             "date": now(),
             **{key: value for key, value in content.items() if value not in (None, [])},
         }
-        self._messages[chat["id"], message_id] = (message, from_bot)
+        self._messages.setdefault(chat["id"], {})[message_id] = (message, from_bot)
         return message
 
     def find(self, chat_id: Any, message_id: Any, missing: str) -> JSON:
         """A stored message, or 400 with the reason Telegram gives for the method."""
-        key = (chat_id, message_id)
-        if key not in self._messages:
+        stored = self._messages.get(chat_id, {}).get(message_id)
+        if stored is None:
             raise bad_request(missing)
-        return self._messages[key][0]
+        return stored[0]
 
     def bot_message(self, chat_id: Any, message_id: Any, missing: str) -> JSON:
         """A message the bot sent (only those can be edited or stopped by it)."""
         message = self.find(chat_id, message_id, missing)
-        if not self._messages[chat_id, message_id][1]:
+        if not self._messages[chat_id][message_id][1]:
             raise bad_request("message can't be edited")
         return message
 
     def replace(self, message: JSON) -> None:
         """Store a new version of an existing message."""
-        key = (message["chat"]["id"], message["message_id"])
-        self._messages[key] = (message, self._messages[key][1])
+        chat = self._messages[message["chat"]["id"]]
+        chat[message["message_id"]] = (message, chat[message["message_id"]][1])
 
     def delete(self, chat_id: Any, message_id: Any) -> None:
         """Delete a message; deleting twice fails as on Telegram."""
         self.find(chat_id, message_id, "message to delete not found")
-        del self._messages[chat_id, message_id]
+        del self._messages[chat_id][message_id]
 
     def new_poll(self, chat_id: int, question: str, options: list[str], **fields: Any) -> JSON:
         """A fresh Poll object with a unique id and persistent option ids."""
@@ -172,11 +173,8 @@ class Chats:
 
     def view(self, chat_id: int) -> list[ChatMessage]:
         """The bot's messages in a chat as the user sees them now, oldest first."""
-        views = []
-        for (chat, _), (message, from_bot) in sorted(self._messages.items()):
-            if chat == chat_id and from_bot:
-                views.append(_view(message))
-        return views
+        messages = self._messages.get(chat_id, {}).values()
+        return [_view(message) for message, from_bot in messages if from_bot]
 
 
 def _view(message: JSON) -> ChatMessage:

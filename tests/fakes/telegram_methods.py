@@ -9,15 +9,13 @@ of at most 64 bytes, poll sizes, "message is not modified".
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from .telegram_chats import Chats
+from .telegram_commands import CommandMenus
 from .telegram_html import EntityParseError, parse_html
-from .telegram_objects import JSON, bad_request, full_chat, now
+from .telegram_objects import JSON, ApiError, Upload, bad_request, full_chat, now
 
 _CHAT_ACTIONS = {
     "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
@@ -30,21 +28,7 @@ _NOT_MODIFIED = (
 )
 
 
-@dataclass(frozen=True)
-class Upload:
-    """A file the bot uploaded in a multipart request."""
-
-    filename: str
-    content: bytes
-    content_type: str
-
-
 Handler = Callable[[JSON, dict[str, Upload]], Any]
-
-
-def scope_key(scope: JSON | None) -> str:
-    """A stable key for a BotCommandScope object."""
-    return json.dumps(scope or {"type": "default"}, sort_keys=True)
 
 
 class BotMethods:
@@ -53,7 +37,7 @@ class BotMethods:
     def __init__(self, chats: Chats, bot: JSON) -> None:
         self.chats = chats
         self.bot = bot
-        self.commands: dict[tuple[str, str], list[JSON]] = {}
+        self.commands = CommandMenus()
         self.menu_buttons: dict[int | None, JSON] = {}
         self._file_counter = 0
         self.handlers: dict[str, Handler] = {
@@ -68,9 +52,9 @@ class BotMethods:
             "sendChatAction": self.send_chat_action,
             "sendPhoto": self.send_photo,
             "sendDocument": self.send_document,
-            "setMyCommands": self.set_my_commands,
-            "getMyCommands": self.get_my_commands,
-            "deleteMyCommands": self.delete_my_commands,
+            "setMyCommands": self.commands.set_my_commands,
+            "getMyCommands": self.commands.get_my_commands,
+            "deleteMyCommands": self.commands.delete_my_commands,
             "setChatMenuButton": self.set_chat_menu_button,
             "getChat": self.get_chat,
         }
@@ -79,7 +63,13 @@ class BotMethods:
         chat = self.chats.chat_for_sending(params.get("chat_id"))
         text, entities = _formatted(params, "text", 4096, "message text is empty")
         return self.chats.add(
-            chat, self.bot, True, text=text, entities=entities, reply_markup=_markup(params)
+            chat,
+            self.bot,
+            True,
+            text=text,
+            entities=entities,
+            reply_markup=_markup(params),
+            reply_to_message=self._replied(chat, params),
         )
 
     def edit_message_text(self, params: JSON, files: dict[str, Upload]) -> JSON:
@@ -164,7 +154,14 @@ class BotMethods:
             explanation=explanation,
             explanation_entities=explanation_entities or None,
         )
-        message = self.chats.add(chat, self.bot, True, poll=poll, reply_markup=_markup(params))
+        message = self.chats.add(
+            chat,
+            self.bot,
+            True,
+            poll=poll,
+            reply_markup=_markup(params),
+            reply_to_message=self._replied(chat, params),
+        )
         self.chats.track_poll(message)
         return message
 
@@ -203,6 +200,20 @@ class BotMethods:
             )
         return self._send_media(chat, params, document=document)
 
+    def _replied(self, chat: JSON, params: JSON) -> JSON | None:
+        """The message a new one replies to, as Telegram embeds it (without its own reply)."""
+        reply = params.get("reply_parameters") or {}
+        message_id = reply.get("message_id", params.get("reply_to_message_id"))
+        if message_id is None:
+            return None
+        try:
+            replied = self.chats.find(chat["id"], message_id, "message to be replied not found")
+        except ApiError:
+            if reply.get("allow_sending_without_reply"):
+                return None
+            raise
+        return {key: value for key, value in replied.items() if key != "reply_to_message"}
+
     def _file_id(self, field: str, params: JSON, files: dict[str, Upload]) -> str:
         if field not in files and not params.get(field):
             raise bad_request(f"there is no {field} in the request")
@@ -220,31 +231,9 @@ class BotMethods:
             caption=caption,
             caption_entities=entities,
             reply_markup=_markup(params),
+            reply_to_message=self._replied(chat, params),
             **media,
         )
-
-    def set_my_commands(self, params: JSON, files: dict[str, Upload]) -> bool:
-        commands = params.get("commands")
-        if not isinstance(commands, list) or len(commands) > 100:
-            raise bad_request("BOT_COMMANDS_TOO_MUCH")
-        for command in commands:
-            name, description = command.get("command", ""), command.get("description", "")
-            if not re.fullmatch(r"[a-z0-9_]{1,32}", name):
-                raise bad_request("BOT_COMMAND_INVALID")
-            if not 1 <= len(description) <= 256:
-                raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
-        key = (scope_key(params.get("scope")), params.get("language_code") or "")
-        self.commands[key] = [dict(c) for c in commands]
-        return True
-
-    def get_my_commands(self, params: JSON, files: dict[str, Upload]) -> list[JSON]:
-        key = (scope_key(params.get("scope")), params.get("language_code") or "")
-        return self.commands.get(key, [])
-
-    def delete_my_commands(self, params: JSON, files: dict[str, Upload]) -> bool:
-        key = (scope_key(params.get("scope")), params.get("language_code") or "")
-        self.commands.pop(key, None)
-        return True
 
     def set_chat_menu_button(self, params: JSON, files: dict[str, Upload]) -> bool:
         self.menu_buttons[params.get("chat_id")] = params.get("menu_button") or {"type": "default"}
@@ -255,15 +244,6 @@ class BotMethods:
         if chat_id not in self.chats.known:
             raise bad_request("chat not found")
         return full_chat(self.chats.known[chat_id])
-
-    def visible_commands(self, chat_id: int, language_code: str) -> list[JSON]:
-        """The command list a user sees in a private chat, by Telegram's scope fallback."""
-        for scope in ({"type": "chat", "chat_id": chat_id}, {"type": "all_private_chats"}, None):
-            for language in (language_code, ""):
-                commands = self.commands.get((scope_key(scope), language))
-                if commands is not None:
-                    return commands
-        return []
 
 
 def _formatted(

@@ -43,6 +43,15 @@ def bad_request(reason: str) -> ApiError:
 
 
 @dataclass(frozen=True)
+class Upload:
+    """A file the bot uploaded in a multipart request."""
+
+    filename: str
+    content: bytes
+    content_type: str
+
+
+@dataclass(frozen=True)
 class FakeUser:
     """A Telegram user who talks to the bot (never a bot itself)."""
 

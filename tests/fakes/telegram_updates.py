@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import time
 from collections.abc import Callable
 from typing import Any
@@ -32,10 +33,10 @@ def update_type(update: JSON) -> str:
 class UpdateQueue:
     """Updates Telegram holds for the bot until it confirms them."""
 
-    def __init__(self, on_park: Callable[[], None]) -> None:
+    def __init__(self, on_change: Callable[[], None]) -> None:
         self.pending: list[JSON] = []
         self.parked = 0  # getUpdates requests waiting right now
-        self._on_park = on_park
+        self._on_change = on_change  # an update arrived, a poll parked or a webhook answered
         self.webhook: JSON = {}
         self._next_update_id = 100_001
         self._allowed: set[str] | None = None
@@ -47,10 +48,13 @@ class UpdateQueue:
 
     def push(self, kind: str, payload: JSON) -> JSON:
         """Queue a new update after checking PTB accepts it; return the update."""
+        # A copy: later edits or votes must not change an update already sent.
+        payload = copy.deepcopy(payload)
         update = checked_update({"update_id": self._next_update_id, kind: payload})
         self._next_update_id += 1
         self.pending.append(update)
         self._wake()
+        self._on_change()
         return update
 
     def _wake(self) -> None:
@@ -100,7 +104,7 @@ class UpdateQueue:
                 return ready
             wakeup = self._wakeup
             self.parked += 1
-            self._on_park()
+            self._on_change()
             try:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(wakeup.wait(), remaining)
@@ -172,6 +176,7 @@ class UpdateQueue:
                 if delivered:
                     if self.pending and self.pending[0] is update:
                         self.pending.pop(0)
+                    self._on_change()
                 else:
                     self._last_webhook_error = (now(), error)
                     await asyncio.sleep(0.05)

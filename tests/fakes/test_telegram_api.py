@@ -9,17 +9,22 @@ from typing import Any
 
 import aiohttp
 import pytest
+from aiohttp import web
 from telegram import (
     Bot,
     BotCommand,
     BotCommandScopeChat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    MenuButtonCommands,
+    Message,
+    ReplyParameters,
     Update,
 )
-from telegram.constants import ParseMode
+from telegram.constants import ChatAction, ParseMode
 from telegram.error import (
     BadRequest,
+    Conflict,
     EndPointNotFound,
     Forbidden,
     NetworkError,
@@ -342,3 +347,78 @@ def test_a_malformed_update_cannot_be_built(fake_telegram: FakeTelegram) -> None
         fake_telegram.answer_poll(fake_telegram.user(1013, "Ha"), "404", [0])
     with pytest.raises(ValueError, match="rejects this update"):
         fake_telegram.queue.push("message", {"text": "no chat, no date"})
+
+
+async def test_every_other_method_answers_objects_ptb_accepts(
+    fake_telegram: FakeTelegram, bot: Bot
+) -> None:
+    learner = fake_telegram.user(1014, "Kyung", username="kyung")
+    asked = fake_telegram.send_text(learner, "what next?")["message"]["message_id"]
+    reply = await bot.send_message(
+        1014,
+        "this",
+        reply_parameters=ReplyParameters(asked),
+        reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton("Docs", url="https://k8s.io")]]),
+    )
+    assert reply.reply_to_message is not None and reply.reply_to_message.text == "what next?"
+    edited = await bot.edit_message_reply_markup(1014, reply.message_id, reply_markup=None)
+    assert isinstance(edited, Message) and edited.reply_markup is None
+    assert await bot.send_chat_action(1014, ChatAction.TYPING)
+    document = await bot.send_document(1014, b"apiVersion: v1\n", filename="pod.yaml")
+    assert document.document is not None and document.document.file_name == "pod.yaml"
+    poll = await bot.send_poll(1014, "Ready?", ["yes", "no"], is_anonymous=False)
+    stopped = await bot.stop_poll(1014, poll.message_id)
+    assert stopped.is_closed and stopped.allows_revoting
+    assert await bot.delete_message(1014, document.message_id)
+    assert [m.kind for m in fake_telegram.messages_to(1014)] == ["text", "poll"]
+    chat = await bot.get_chat(1014)
+    assert (chat.type, chat.username) == ("private", "kyung")
+    assert await bot.set_chat_menu_button(1014, MenuButtonCommands())
+    assert fake_telegram.methods.menu_buttons[1014] == {"type": "commands"}
+    info = await bot.get_webhook_info()
+    assert (info.url, info.pending_update_count) == ("", 1)
+    assert await bot.close() and await bot.log_out()
+
+
+async def test_group_messages_reach_the_bot_as_group_updates(
+    fake_telegram: FakeTelegram, bot: Bot
+) -> None:
+    fake_telegram.send_in_group(fake_telegram.user(1015, "Ji"), -500, "/start@kubetutor_test_bot")
+    [update] = await bot.get_updates()
+    assert update.effective_chat is not None and update.effective_chat.type == "group"
+    assert update.message is not None and update.message.text is not None
+    assert update.message.parse_entities() != {}
+    await bot.send_message(-500, "Let's talk in a private chat.")
+    assert fake_telegram.messages_to(-500)[0].text == "Let's talk in a private chat."
+
+
+async def test_with_a_webhook_updates_are_posted_with_the_secret_token(
+    fake_telegram: FakeTelegram, bot: Bot
+) -> None:
+    received: list[tuple[str | None, dict[str, object]]] = []
+
+    async def webhook(request: web.Request) -> web.Response:
+        received.append(
+            (request.headers.get("X-Telegram-Bot-Api-Secret-Token"), await request.json())
+        )
+        return web.Response()
+
+    hook = web.Application()
+    hook.router.add_post("/hook", webhook)
+    runner = web.AppRunner(hook)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    try:
+        await bot.set_webhook(f"http://127.0.0.1:{port}/hook", secret_token="s3cret")
+        with pytest.raises(Conflict, match="webhook is active"):
+            await bot.get_updates()
+        fake_telegram.send_text(fake_telegram.user(1016, "Sol"), "via webhook")
+        await fake_telegram.wait_for(lambda: received and not fake_telegram.queue.pending)
+        [(secret, update)] = received
+        assert secret == "s3cret"
+        assert update["message"]["text"] == "via webhook"  # type: ignore[index]
+        assert await bot.delete_webhook()
+    finally:
+        await runner.cleanup()
