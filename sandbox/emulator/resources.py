@@ -16,6 +16,7 @@ from sandbox.emulator.defaults import apply_defaults
 from sandbox.emulator.errors import StatusError, as_details, bad_request, not_found
 from sandbox.emulator.kinds import KINDS, Kind, kind_by_plural
 from sandbox.emulator.patching import json_patch, merge_patch, strategic_merge_patch
+from sandbox.emulator.protobuf import decode_protobuf
 from sandbox.emulator.seed import ensure_default_service_account
 from sandbox.emulator.store import Store, copy_object
 from sandbox.emulator.validation import validate
@@ -30,7 +31,9 @@ _SYSTEM_FIELDS = ("uid", "creationTimestamp", "deletionTimestamp", "generation",
 
 
 def decode(body: bytes, content_type: str = "application/json") -> Any:
-    """Parse a request body as JSON (or YAML for apply patches), 400 when it is neither."""
+    """Parse a request body as JSON (YAML for apply patches, protobuf from kubectl create)."""
+    if "protobuf" in content_type:
+        return decode_protobuf(body)
     try:
         if "yaml" in content_type:
             return yaml.safe_load(body.decode())

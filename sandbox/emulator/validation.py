@@ -185,7 +185,7 @@ def _workload(obj: dict[str, Any], old: dict[str, Any] | None) -> list[Cause]:
     template_labels = (template.get("metadata") or {}).get("labels") or {}
     if not selector or not (selector.get("matchLabels") or selector.get("matchExpressions")):
         causes.append(required("spec.selector"))
-    elif not labels_match(selector_from_match_labels(selector), template.get("metadata") or {}):
+    elif not labels_match(selector_from_match_labels(selector), template):
         causes.append(invalid_value("spec.template.metadata.labels", template_labels,
                                     "`selector` does not match template `labels`"))
     replicas = spec.get("replicas")
