@@ -140,7 +140,8 @@ class Api:
             verb, target.kind.group, target.kind.plural, target.subresource,
             target.namespace or "", target.name))
         if target.kind.plural == "selfsubjectaccessreviews":
-            return _json(access_review(self.store, user, decode(await request.read(), request.content_type)), 201)
+            review = decode(await request.read(), request.content_type)
+            return _json(access_review(self.store, user, review), 201)
         return await self._serve(request, verb, target)
 
     def _discovery(self, request: web.Request) -> web.Response | None:
@@ -189,13 +190,14 @@ class Api:
         if verb == "watch":
             return await self._watch(request, kind, t.namespace)
         body = await request.read()
+        payload = decode(body, request.content_type) if body and verb != "patch" else {}
         if verb == "create":
-            return _json(res.create(kind, t.namespace, decode(body, request.content_type), dry_run=dry_run), 201)
+            return _json(res.create(kind, t.namespace, payload, dry_run=dry_run), 201)
         if verb == "update":
             if t.subresource == "scale":
-                return _json(res.update_scale(kind, t.namespace, t.name, decode(body, request.content_type),
+                return _json(res.update_scale(kind, t.namespace, t.name, payload,
                                               dry_run=dry_run))
-            return _json(res.update(kind, t.namespace, t.name, decode(body, request.content_type),
+            return _json(res.update(kind, t.namespace, t.name, payload,
                                     subresource=t.subresource, dry_run=dry_run))
         if verb == "patch":
             content_type = request.headers.get("Content-Type", "")
@@ -205,7 +207,7 @@ class Api:
             patched = res.patch(kind, t.namespace, t.name, content_type, body,
                                 subresource=t.subresource, dry_run=dry_run)
             return _json(patched, 200 if existed else 201)
-        options = decode(body, request.content_type) if body else {}
+        options = payload
         for key in ("propagationPolicy", "gracePeriodSeconds"):
             if key in query:
                 options[key] = int(query[key]) if key == "gracePeriodSeconds" else query[key]
