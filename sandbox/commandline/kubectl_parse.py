@@ -113,8 +113,9 @@ def _arguments(
     if node.shape in {"loose", "names"}:
         return (), (*positionals, *after)
     if node.shape == "run":
-        if positionals:
-            checked_name(positionals[0])
+        if not positionals:
+            raise help_error("NAME is required for run", command_path)
+        checked_name(positionals[0])
         return (), (*positionals, *after)
     positionals = [*positionals, *after]
     if node.shape == "resources":

@@ -50,7 +50,7 @@ def parse_minikube(words: Sequence[str], stdin: str | None, raw: str) -> Command
     Raises:
         CommandSyntaxError: for an unknown command or a bad value of a known flag.
     """
-    position = next((i for i, word in enumerate(words) if not word.startswith("-")), None)
+    position = _command_position(words)
     if position is None:
         verb: tuple[str, ...] = ()
         rest = list(words)
@@ -80,3 +80,22 @@ def parse_minikube(words: Sequence[str], stdin: str | None, raw: str) -> Command
         stdin=stdin,
         raw=raw,
     )
+
+
+_GLOBAL_TABLE = FlagTable(specs(_GLOBAL))
+
+
+def _command_position(words: Sequence[str]) -> int | None:
+    """Where the command word is, past global flags and their values (`-p other`)."""
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word == "--":
+            return None
+        if not word.startswith("-") or word == "-":
+            return index
+        long = word.startswith("--")
+        name = word[2:] if long else word[1:]
+        spec = _GLOBAL_TABLE.long(name) if long else _GLOBAL_TABLE.short(name)
+        index += 2 if spec is not None and spec.bare_value is None else 1
+    return None

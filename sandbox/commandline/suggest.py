@@ -47,14 +47,16 @@ def closest_word(typed: str, candidates: Iterable[str]) -> str | None:
     """The single candidate nearest to `typed` within two edits, if any."""
     if not typed or len(typed) > _MAX_WORD:
         return None
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     for candidate in candidates:
         if abs(len(candidate) - len(typed)) > MAX_DISTANCE:
             continue
-        score = distance(typed, candidate)
-        if score <= MAX_DISTANCE and (best is None or score < best[0]):
-            best = (score, candidate)
-    return None if best is None else best[1]
+        edits = distance(typed, candidate)
+        # On a tie, a name that starts with what was typed is the likelier one (sv -> svc).
+        score = (edits, 0 if candidate.startswith(typed.lower()) else 1, candidate)
+        if edits <= MAX_DISTANCE and (best is None or score[:2] < best[:2]):
+            best = score
+    return None if best is None else best[2]
 
 
 def did_you_mean_this(words: list[str]) -> str | None:
