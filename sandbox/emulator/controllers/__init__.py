@@ -71,8 +71,9 @@ class Controllers:
     def _pass(self, now: datetime) -> None:
         self._garbage.collect()
         for deployment in self._store.list(DEPLOYMENTS):
-            sets = self._store.list(REPLICASETS, deployment["metadata"]["namespace"])
-            self._deployments.reconcile(deployment, sets, now)
+            namespace = deployment["metadata"]["namespace"]
+            self._deployments.reconcile(deployment, self._store.list(REPLICASETS, namespace),
+                                        self._store.list(PODS, namespace), now)
         for rs in self._store.list(REPLICASETS):
             pods = self._store.list(PODS, rs["metadata"]["namespace"])
             self._replicasets.reconcile(rs, pods, now)

@@ -57,7 +57,7 @@ class DeploymentController:
         self._store, self._events, self._timeline = store, recorder, timeline
 
     def reconcile(self, deployment: dict[str, Any], all_sets: list[dict[str, Any]],
-                  now: datetime) -> None:
+                  pods: list[dict[str, Any]], now: datetime) -> None:
         """Create, scale and clean up the ReplicaSets of one Deployment, then write status."""
         meta = deployment["metadata"]
         if meta.get("deletionTimestamp"):
@@ -77,7 +77,7 @@ class DeploymentController:
         if deployment["spec"].get("paused"):
             return
         if deployment["spec"].get("strategy", {}).get("type") == "Recreate":
-            self._recreate(deployment, new, olds)
+            self._recreate(deployment, new, olds, pods)
         else:
             self._rolling(deployment, new, olds)
         self._cleanup(deployment, olds)
@@ -161,11 +161,12 @@ class DeploymentController:
                                 f"from {current} to {to}")
 
     def _recreate(self, deployment: dict[str, Any], new: dict[str, Any],
-                  olds: list[dict[str, Any]]) -> None:
+                  olds: list[dict[str, Any]], pods: list[dict[str, Any]]) -> None:
         for rs in olds:
             if rs["spec"].get("replicas", 0):
                 self._scale(rs, deployment, 0)
-        if all(rs.get("status", {}).get("replicas", 0) == 0 for rs in olds):
+        old_uids = {rs["metadata"]["uid"] for rs in olds}
+        if not any(controller_uid(p) in old_uids for p in pods):
             self._scale(new, deployment, int(deployment["spec"].get("replicas", 1)))
 
     def _rolling(self, deployment: dict[str, Any], new: dict[str, Any],
