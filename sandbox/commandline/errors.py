@@ -18,6 +18,7 @@ class CommandSyntaxError(Exception):
     """
 
     def __init__(self, message: str, hint: str | None = None) -> None:
+        message = _shortened(message)
         super().__init__(message)
         self.message = message
         self.hint = hint
@@ -37,3 +38,14 @@ def usage_error(text: str, command_path: str) -> CommandSyntaxError:
 def help_error(text: str, command_path: str) -> CommandSyntaxError:
     """An argument error raised by a kubectl command itself, with its help pointer."""
     return CommandSyntaxError(f"error: {text}\nSee '{command_path} -h' for help and examples")
+
+
+_LONGEST = 1_000
+
+
+def _shortened(message: str) -> str:
+    """kubectl echoes what was typed; a 100 KB word should not fill the chat."""
+    if len(message) <= _LONGEST:
+        return message
+    cut = len(message) - 700
+    return f"{message[:500]}… ({cut} characters not shown) …{message[-200:]}"

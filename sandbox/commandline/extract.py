@@ -76,4 +76,4 @@ def _looks_like_kubectl(word: str) -> bool:
     """A kubectl command, a flag, or a one-letter slip of a command (`k gt pods`)."""
     if word.startswith("-") or word in _KUBECTL_WORDS:
         return True
-    return 3 <= len(word) <= 20 and any(distance(word, known) <= 1 for known in _KUBECTL_WORDS)
+    return 2 <= len(word) <= 20 and any(distance(word, known) <= 1 for known in _KUBECTL_WORDS)

@@ -71,7 +71,7 @@ def checked_name(name: str) -> str:
     Raises:
         CommandSyntaxError: for a name with non-ASCII or invisible characters.
     """
-    if name.isascii() and name.isprintable() and name.strip() == name and name:
+    if name and name.isascii() and name.isprintable() and " " not in name:
         return name
     plain = unicodedata.normalize("NFKC", name)
     hint = f'did you mean "{plain}"?' if plain != name and plain.isascii() else None

@@ -15,7 +15,8 @@ from sandbox.commandline import CommandSyntaxError, parse
 OFFLINE_ERRORS: list[tuple[str, str]] = [
     ("kubectl gett pods",
      'Error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tset\n\tget'),
-    ("kubectl exce pod", 'Error: unknown command "exce" for "kubectl"\n\nDid you mean this?\n\texec'),
+    ("kubectl exce pod",
+     'Error: unknown command "exce" for "kubectl"\n\nDid you mean this?\n\texec'),
     ("kubectl frobnicate", 'Error: unknown command "frobnicate" for "kubectl"'),
     ("kubectl get pods --foo", "Error: unknown flag: --foo\nSee 'kubectl get --help' for usage."),
     ("kubectl get pods -o", "Error: flag needs an argument: 'o' in -o\n"
@@ -185,7 +186,7 @@ KUBECTL = shutil.which("kubectl")
 def test_error_text_equals_the_real_kubectl(text: str, expected: str, tmp_path: Path) -> None:
     assert KUBECTL is not None
     environment = {**os.environ, "KUBECONFIG": str(tmp_path / "none"), "HOME": str(tmp_path)}
-    result = subprocess.run(  # noqa: S603 - a fixed binary with a test's own words
+    result = subprocess.run(
         [KUBECTL, *text.split()[1:]], capture_output=True, text=True, env=environment,
         check=False,
     )
