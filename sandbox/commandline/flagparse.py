@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from sandbox.commandline.command import FlagValue
 from sandbox.commandline.errors import usage_error
 from sandbox.commandline.flagspec import FlagKind, FlagSpec, convert
-
-FlagValue = str | bool | tuple[str, ...]
 
 
 @dataclass
