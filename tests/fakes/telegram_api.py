@@ -64,10 +64,19 @@ class _Fault:
 class FakeTelegram(TelegramClient):
     """The Bot API server, the chats behind it, and the controls tests need."""
 
-    def __init__(self, bot_username: str = "kubetutor_test_bot") -> None:
+    def __init__(
+        self, bot_username: str = "kubetutor_test_bot", *, check_updates: bool = True
+    ) -> None:
+        """Build the server; `start` (or `async with`) makes it listen.
+
+        Args:
+            bot_username: The bot's @username in getMe and in messages.
+            check_updates: Parse every injected update with PTB first (about a
+                millisecond each); benchmarks that inject thousands may turn it off.
+        """
         chats = Chats()
         bot = bot_user(123, bot_username)
-        queue = UpdateQueue(on_change=self._notify)
+        queue = UpdateQueue(on_change=self._notify, check=check_updates)
         super().__init__(chats, queue, bot)
         self.methods = BotMethods(chats, bot)
         self.calls: list[Call] = []

@@ -153,6 +153,8 @@ class Chats:
         if self.known[poll.chat_id]["type"] == "private" and poll.chat_id != user.id:
             raise ValueError(f"poll {poll_id} was sent to chat {poll.chat_id}, not to {user.id}")
         options = data["options"]
+        if data["is_anonymous"]:
+            raise ValueError(f"poll {poll_id} is anonymous: Telegram sends the bot no poll_answer")
         if data["is_closed"]:
             raise ValueError(f"poll {poll_id} is closed")
         if user.id in poll.voters and not data["allows_revoting"]:

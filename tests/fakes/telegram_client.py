@@ -37,6 +37,10 @@ class TelegramClient:
             raise ValueError("user ids are positive")
         return FakeUser(id, first_name, language_code, username)
 
+    def open_chat(self, user: FakeUser) -> None:
+        """The user started the bot before this server ran: the bot may message them now."""
+        self.chats.register(user.private_chat())
+
     def send_text(self, user: FakeUser, text: str) -> JSON:
         """The user writes `text` in their private chat (commands get a bot_command entity)."""
         chat = user.private_chat()

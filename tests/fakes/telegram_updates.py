@@ -33,10 +33,11 @@ def update_type(update: JSON) -> str:
 class UpdateQueue:
     """Updates Telegram holds for the bot until it confirms them."""
 
-    def __init__(self, on_change: Callable[[], None]) -> None:
+    def __init__(self, on_change: Callable[[], None], *, check: bool = True) -> None:
         self.pending: list[JSON] = []
         self.parked = 0  # getUpdates requests waiting right now
         self._on_change = on_change  # an update arrived, a poll parked or a webhook answered
+        self._check = check
         self.webhook: JSON = {}
         self._next_update_id = 100_001
         self._allowed: set[str] | None = None
@@ -50,7 +51,9 @@ class UpdateQueue:
         """Queue a new update after checking PTB accepts it; return the update."""
         # A copy: later edits or votes must not change an update already sent.
         payload = copy.deepcopy(payload)
-        update = checked_update({"update_id": self._next_update_id, kind: payload})
+        update = {"update_id": self._next_update_id, kind: payload}
+        if self._check:
+            checked_update(update)
         self._next_update_id += 1
         self.pending.append(update)
         self._wake()

@@ -176,6 +176,8 @@ async def test_html_is_parsed_like_telegram_and_unescaped_text_is_refused(
         await bot.send_message(1003, "x" * 4097)
     with pytest.raises(BadRequest, match="Chat not found"):
         await bot.send_message(999, "nobody wrote to the bot from this chat")
+    fake_telegram.open_chat(fake_telegram.user(999, "Earlier"))
+    await bot.send_message(999, "a reminder to a learner from before the restart")
 
 
 async def test_editing_to_the_same_text_is_not_modified(
