@@ -71,6 +71,46 @@ def _lessons_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bot(args: argparse.Namespace) -> int:
+    from bot.settings import Settings
+    from storage import DatabaseTooNew
+
+    settings = Settings()
+    if settings.telegram_bot_token is None or not settings.telegram_bot_token.get_secret_value():
+        print(
+            "kubetutor: no Telegram bot token. Set TELEGRAM_BOT_TOKEN in the environment or in "
+            ".env (BotFather gives you one with /newbot); see README, \"Run it on Telegram\".",
+            file=sys.stderr,
+        )
+        return 2
+    # Our progress at INFO; httpx logs every request URL, and the URL holds the token.
+    logging.getLogger().setLevel(logging.INFO)
+    for noisy in ("httpx", "httpcore", "apscheduler"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+    from bot.telegram.app import run
+
+    try:
+        run(settings)
+    except DatabaseTooNew as error:
+        print(f"kubetutor: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _health(args: argparse.Namespace) -> int:
+    from bot.settings import Settings
+    from storage import open_database
+
+    try:
+        open_database(Settings().resolved_database_url()).close()
+    except Exception as error:  # any failure means unhealthy; say which
+        print(f"kubetutor: unhealthy: {error}", file=sys.stderr)
+        return 1
+    print("ok")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="kubetutor", description="Learn a first step into Kubernetes."
@@ -84,6 +124,14 @@ def parser() -> argparse.ArgumentParser:
     chat.add_argument("--db", type=Path, help="SQLite file to keep progress in")
     chat.add_argument("--lang", choices=("ko", "en"), help="language of the course")
     chat.set_defaults(run=_chat)
+
+    telegram = commands.add_parser(
+        "bot", help="run the Telegram bot (TELEGRAM_BOT_TOKEN; a webhook if KUBETUTOR_WEBHOOK_URL)"
+    )
+    telegram.set_defaults(run=_bot)
+
+    health = commands.add_parser("health", help="check that the database opens (health check)")
+    health.set_defaults(run=_health)
 
     lessons = commands.add_parser("lessons", help="course content tools")
     lesson_commands = lessons.add_subparsers(dest="lessons_command", required=True)

@@ -64,6 +64,15 @@ class Conversation:
             return self._command(learner, text, created)
         return await self._typed(learner, text)
 
+    @property
+    def features(self) -> frozenset[str]:
+        """The optional parts that are wired, such as "sandbox"; menus list their commands."""
+        return frozenset({"sandbox"}) if self._sandbox is not None else frozenset()
+
+    def runs_command(self, text: str) -> bool:
+        """Whether ``text`` would run in the sandbox, so a transport can show it is working."""
+        return self._sandbox is not None and self._sandbox.is_command(text.strip())
+
     def prefer_language(self, sender: Sender, language: Language) -> None:
         """Set the learner's language up front, as ``kubetutor chat --lang`` asks."""
         learner, _ = self._arrive(Incoming(sender))

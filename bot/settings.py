@@ -8,10 +8,11 @@ the names Telegram tooling already uses.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 from platformdirs import user_data_dir
-from pydantic import AliasChoices, Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 def default_data_dir() -> Path:
@@ -33,6 +34,22 @@ class Settings(BaseSettings):
         default="https://api.telegram.org/bot",
         validation_alias=AliasChoices("TELEGRAM_API_BASE_URL"),
     )
+    # Webhook mode when a public URL is set; long polling otherwise.
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
+    # Telegram user ids allowed to run operator commands such as /stats: "1,2,3".
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _comma_separated_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return frozenset(int(part) for part in value.replace(" ", "").split(",") if part)
+        if isinstance(value, int):
+            return frozenset({value})
+        return value
 
     def resolved_database_url(self) -> str:
         """The configured URL, or a SQLite file in the data directory."""

@@ -122,6 +122,21 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "1부터 {count} 사이의 번호로 답해 주세요.",
         "Answer with a number from 1 to {count}.",
     ),
+    "something_wrong": (
+        "앗, 처리하다가 문제가 생겼어요. 잠시 후 다시 해 보세요. 진도는 안전하게 저장돼 있어요.",
+        "Sorry, something went wrong on my side. Please try again in a moment; "
+        "your progress is safe.",
+    ),
+    "private_only": (
+        "저는 1:1 대화에서만 수업해요. 아래 버튼으로 저와의 대화를 열어 주세요.",
+        "I teach in private chats only. Open a chat with me with the button below.",
+    ),
+    "button_private_chat": ("1:1 대화 열기", "Open a private chat"),
+    "output_cut": (
+        "✂️ 출력이 길어서 {lines}줄({chars}자)을 줄였어요.",
+        "✂️ Output shortened: {lines} more line(s) ({chars} characters) not shown.",
+    ),
+    "simulated_cluster": ("🧪 시뮬레이션 클러스터", "🧪 simulated cluster"),
 }
 
 

@@ -8,20 +8,34 @@ from storage.database import (
     sqlite_url,
 )
 from storage.learners import LearnerNotFound, Learners
+from storage.polls import SentPolls
 from storage.progress import Progress
-from storage.records import AttemptRecord, Awaiting, LearnerRecord, LessonState
+from storage.records import (
+    AttemptRecord,
+    Awaiting,
+    LearnerRecord,
+    LessonState,
+    SentPollRecord,
+)
 from storage.session import Database
+from storage.stats import CourseStats, LessonFunnel, QuestionAccuracy, Stats
 
 __all__ = [
     "AttemptRecord",
     "Awaiting",
+    "CourseStats",
     "Database",
     "DatabaseTooNew",
     "LearnerNotFound",
     "LearnerRecord",
     "Learners",
+    "LessonFunnel",
     "LessonState",
     "Progress",
+    "QuestionAccuracy",
+    "SentPollRecord",
+    "SentPolls",
+    "Stats",
     "create_database_engine",
     "migrate",
     "open_database",

@@ -33,6 +33,8 @@ def _record(row: Learner) -> LearnerRecord:
         last_seen_at=row.last_seen_at,
         current_lesson_id=row.current_lesson_id,
         awaiting=awaiting,
+        chat_id=row.chat_id,
+        blocked_at=row.blocked_at,
     )
 
 
@@ -84,6 +86,33 @@ class Learners:
             if row is None:
                 raise LearnerNotFound(learner_id)
             return _record(row)
+
+    def by_key(self, key: str) -> LearnerRecord | None:
+        """The learner with ``key``, or None if they never wrote."""
+        with self._db.transaction() as session:
+            row = session.scalars(select(Learner).where(Learner.key == key)).one_or_none()
+            return None if row is None else _record(row)
+
+    def attach_chat(self, key: str, chat_id: int) -> LearnerRecord | None:
+        """Remember where the learner is reached; writing to the bot again lifts a block.
+
+        Returns the learner, or None if no learner has ``key``.
+        """
+        with self._db.transaction() as session:
+            row = session.scalars(select(Learner).where(Learner.key == key)).one_or_none()
+            if row is None:
+                return None
+            if row.chat_id != chat_id or row.blocked_at is not None:
+                row.chat_id = chat_id
+                row.blocked_at = None
+            return _record(row)
+
+    def mark_blocked(self, key: str, now: datetime) -> None:
+        """The learner blocked the bot: nothing is sent to them until they write again."""
+        with self._db.transaction() as session:
+            row = session.scalars(select(Learner).where(Learner.key == key)).one_or_none()
+            if row is not None and row.blocked_at is None:
+                row.blocked_at = now
 
     def set_language(self, learner_id: int, language: str) -> None:
         with self._db.transaction() as session:

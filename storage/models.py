@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -63,6 +64,10 @@ class Learner(Base):
     awaiting_lesson_id: Mapped[str | None] = mapped_column(String(64))
     awaiting_item_id: Mapped[str | None] = mapped_column(String(64))
     awaiting_since: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # Where a transport reaches the learner unprompted (a Telegram chat id), and
+    # when the learner blocked the bot: nobody is messaged while blocked_at is set.
+    chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    blocked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class LessonProgress(Base):
@@ -110,3 +115,18 @@ class ActiveDay(Base):
         ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True
     )
     day: Mapped[date] = mapped_column(Date, primary_key=True)
+
+
+class SentPoll(Base):
+    """A quiz poll sent to a learner: poll answers carry no chat, only the poll id."""
+
+    __tablename__ = "sent_polls"
+
+    poll_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    learner_id: Mapped[int] = mapped_column(
+        ForeignKey("learners.id", ondelete="CASCADE"), index=True
+    )
+    question_ref: Mapped[str] = mapped_column(String(160))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(Integer)
+    sent_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -27,6 +27,8 @@ class LearnerRecord:
     last_seen_at: datetime
     current_lesson_id: str | None
     awaiting: Awaiting | None
+    chat_id: int | None = None
+    blocked_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -44,3 +46,15 @@ class AttemptRecord:
     correct: bool
     answered_at: datetime
     duration_ms: int | None
+
+
+@dataclass(frozen=True)
+class SentPollRecord:
+    """Which learner and question a sent quiz poll belongs to."""
+
+    poll_id: str
+    learner_id: int
+    learner_key: str
+    question_ref: str
+    chat_id: int
+    message_id: int
