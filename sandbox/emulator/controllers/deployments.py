@@ -89,8 +89,8 @@ class DeploymentController:
         progressing = next((c for c in status["conditions"] if c["type"] == "Progressing"), None)
         if progressing and progressing["reason"] in ("ReplicaSetUpdated", "NewReplicaSetCreated",
                                                      "FoundNewReplicaSet"):
-            key = f"progress/{meta['uid']}/{progressing['lastUpdateTime']}"
-            self._timeline.start(key, parse_time(progressing["lastUpdateTime"]))
+            key = f"{meta['namespace']}/progress/{meta['uid']}"
+            self._timeline.restart(key, parse_time(progressing["lastUpdateTime"]))
             self._timeline.reached(key, float(deadline))
         if deployment.get("status") != status:
             fresh = self._store.get(DEPLOYMENTS, meta["namespace"], meta["name"])

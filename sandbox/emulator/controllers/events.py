@@ -43,6 +43,7 @@ class Recorder:
         self._store = store
         self._clock = clock
         self._last_nanos = 0
+        self._seen: dict[tuple[str, ...], tuple[str, str]] = {}
 
     def _name(self, involved_name: str, now: datetime) -> str:
         nanos = max(int(now.timestamp() * 1e9), self._last_nanos + 1)
@@ -64,15 +65,14 @@ class Recorder:
         namespace = meta.get("namespace") or "default"
         kind = "Warning" if warning else "Normal"
         now = self._clock.now()
-        for event in self._store.list(self._kind, namespace):
-            involved = event.get("involvedObject", {})
-            if (involved.get("uid") == meta.get("uid") and event.get("reason") == reason
-                    and event.get("message") == message and event.get("type") == kind
-                    and involved.get("fieldPath", "") == field_path):
-                event["count"] = event.get("count", 1) + 1
-                event["lastTimestamp"] = format_time(now)
-                self._store.update(self._kind, event)
-                return
+        key = (meta.get("uid", ""), reason, message, kind, field_path)
+        seen = self._seen.get(key)
+        event = self._store.get(self._kind, *seen) if seen else None
+        if event is not None:
+            event["count"] = event.get("count", 1) + 1
+            event["lastTimestamp"] = format_time(now)
+            self._store.update(self._kind, event)
+            return
         involved_object = {
             "kind": obj.get("kind", ""),
             "namespace": namespace,
@@ -86,8 +86,10 @@ class Recorder:
         source_field = {"component": source.component}
         if source.host:
             source_field["host"] = source.host
+        name = self._name(meta["name"], now)
+        self._seen[key] = (namespace, name)
         self._store.create(self._kind, {
-            "metadata": {"name": self._name(meta["name"], now), "namespace": namespace},
+            "metadata": {"name": name, "namespace": namespace},
             "involvedObject": involved_object,
             "reason": reason,
             "message": message,

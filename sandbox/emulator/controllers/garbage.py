@@ -19,6 +19,7 @@ _NAMESPACES = kind_by_plural("", "namespaces")
 assert _NAMESPACES is not None
 NAMESPACES = _NAMESPACES
 _GRACEFUL = {"pods"}
+_OWNED = tuple(k for k in KINDS if k.namespaced and k.qualified != "events")
 
 
 def _remove(store: Store, kind: Kind, obj: dict[str, Any]) -> None:
@@ -39,9 +40,9 @@ class GarbageCollector:
     def __init__(self, store: Store, clock: Clock) -> None:
         self._store, self._clock = store, clock
 
-    def collect(self) -> None:
-        """One pass over every object."""
-        everything = [(k, o) for k in KINDS for o in self._store.list(k)]
+    def collect(self, namespace: str) -> None:
+        """One pass over a namespace (owner references never cross namespaces)."""
+        everything = [(k, o) for k in _OWNED for o in self._store.list(k, namespace)]
         alive = {o["metadata"]["uid"] for _, o in everything}
         dependents: dict[str, list[tuple[Kind, dict[str, Any]]]] = {}
         for kind, obj in everything:
@@ -66,9 +67,9 @@ class GarbageCollector:
                     _remove(self._store, child_kind, child)
                 if not children:
                     self._finish(kind, obj, "foregroundDeletion")
-        for namespace in self._store.list(NAMESPACES):
-            if namespace["metadata"].get("deletionTimestamp"):
-                self._terminate_namespace(namespace)
+        found = self._store.get(NAMESPACES, None, namespace)
+        if found is not None and found["metadata"].get("deletionTimestamp"):
+            self._terminate_namespace(found)
 
     def _orphan(self, kind: Kind, child: dict[str, Any], owner_uid: str) -> None:
         fresh = self._store.get(kind, child["metadata"].get("namespace"),

@@ -9,7 +9,6 @@ pod being deleted shows Terminating for `terminate` seconds and is then removed.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
 from ipaddress import IPv4Address
 from typing import Any
 
@@ -45,20 +44,22 @@ class Kubelet:
     def __init__(self, store: Store, clock: Clock, delays: Delays, recorder: Recorder) -> None:
         self._store, self._clock, self._delays, self._events = store, clock, delays, recorder
         self._stages: dict[str, int] = {}
-        self._deleting: dict[str, datetime] = {}
+        self._keys: dict[str, str] = {}
+        self._ips: dict[str, str] | None = None
         self.timeline = Timeline(clock)
 
     def reconcile(self, pod: dict[str, Any]) -> None:
         """Bring one pod to the state it should have reached by now."""
         uid = pod["metadata"]["uid"]
+        key = self._keys.setdefault(uid, f"{pod['metadata']['namespace']}/{uid}")
         if pod["metadata"].get("deletionTimestamp"):
-            self._terminate(pod, uid)
+            self._terminate(pod, uid, key)
             return
         if pod.get("status", {}).get("phase") in ("Succeeded", "Failed"):
             return
         if uid not in self._stages:
             self._stages[uid] = RUNNING if pod.get("status", {}).get("phase") == "Running" else 0
-            self.timeline.start(uid)
+            self.timeline.start(key)
         stage = self._stages[uid]
         images = [parse_image(c.get("image", "")) for c in pod["spec"].get("containers", [])]
         broken = [i for i in images if not i.pullable]
@@ -71,21 +72,25 @@ class Kubelet:
             offset += delay
             if stage >= target:
                 continue
-            if not self.timeline.reached(uid, offset):
+            if not self.timeline.reached(key, offset):
                 return
             pod = self._advance(pod, target)
             stage = self._stages[uid] = target
 
-    def forget_all_but(self, live: set[str]) -> None:
-        """Drop what is remembered about pods that no longer exist."""
-        for uid in [u for u in self._stages if u not in live]:
-            self.forget(uid)
+    def forget_all_but(self, namespace: str, live: set[str]) -> None:
+        """Drop what is remembered about the namespace's pods that no longer exist."""
+        prefix = f"{namespace}/"
+        for uid in [u for u, k in self._keys.items() if k.startswith(prefix) and u not in live]:
+            self._forget(uid)
 
-    def forget(self, uid: str) -> None:
-        """Drop what is remembered about a pod that no longer exists."""
+    def _forget(self, uid: str) -> None:
         self._stages.pop(uid, None)
-        self._deleting.pop(uid, None)
-        self.timeline.forget(uid)
+        if self._ips is not None:
+            self._ips.pop(uid, None)
+        key = self._keys.pop(uid, None)
+        if key is not None:
+            self.timeline.forget(key)
+            self.timeline.forget(key + "/deleting")
 
     def _advance(self, pod: dict[str, Any], stage: int) -> dict[str, Any]:
         now = format_time(self._clock.now())
@@ -189,7 +194,7 @@ class Kubelet:
                 "name": c["name"], "ready": True, "restartCount": 0, "started": True,
                 "state": {"running": {"startedAt": now}},
             })
-        ip = self._allocate_ip()
+        ip = self._allocate_ip(pod["metadata"]["uid"])
         status = pod["status"]
         status.update(
             phase="Running", podIP=ip, podIPs=[{"ip": ip}], containerStatuses=statuses,
@@ -210,30 +215,34 @@ class Kubelet:
                                 field_path=path)
         return pod
 
-    def _allocate_ip(self) -> str:
-        taken = {p.get("status", {}).get("podIP") for p in self._store.list(PODS)}
+    def _allocate_ip(self, uid: str) -> str:
+        if self._ips is None:
+            self._ips = {p["metadata"]["uid"]: p["status"]["podIP"]
+                         for p in self._store.list(PODS) if p.get("status", {}).get("podIP")}
+        taken = set(self._ips.values())
         candidate = _POD_NETWORK
         while str(candidate) in taken:
             candidate += 1
+        self._ips[uid] = str(candidate)
         return str(candidate)
 
-    def _terminate(self, pod: dict[str, Any], uid: str) -> None:
+    def _terminate(self, pod: dict[str, Any], uid: str, key: str) -> None:
         meta = pod["metadata"]
         if meta.get("finalizers"):
             return
         if not pod["spec"].get("nodeName"):
             self._store.delete(PODS, meta["namespace"], meta["name"])
-            self.forget(uid)
+            self._forget(uid)
             return
-        if uid not in self._deleting:
-            self._deleting[uid] = self._clock.now()
-            self.timeline.start(uid, self._deleting[uid])
+        deleting = key + "/deleting"
+        if uid not in self._stages or self._stages[uid] >= 0:
+            self._stages[uid] = -1
+            self.timeline.start(deleting)
             for c in pod["spec"].get("containers", []):
                 if pod.get("status", {}).get("phase") == "Running":
                     self._events.record(pod, KUBELET, "Killing",
                                         f"Stopping container {c['name']}",
                                         field_path=f"spec.containers{{{c['name']}}}")
-        if self.timeline.reached(uid, self._delays.terminate):
+        if self.timeline.reached(deleting, self._delays.terminate):
             self._store.delete(PODS, meta["namespace"], meta["name"])
-            self.forget(uid)
-
+            self._forget(uid)

@@ -24,12 +24,16 @@ class Delays:
 
 
 class Timeline:
-    """Per-object start times, and the earliest moment a step not yet reached falls due."""
+    """Per-object start times, and per namespace the earliest moment a step falls due.
+
+    Keys are "<namespace>/<anything>", so that the controllers can revisit just the
+    namespaces where something is about to happen.
+    """
 
     def __init__(self, clock: Clock) -> None:
         self._clock = clock
         self._starts: dict[str, datetime] = {}
-        self.next_due: datetime | None = None
+        self.due: dict[str, datetime] = {}
 
     def start(self, key: str, at: datetime | None = None) -> None:
         """Start `key`'s clock (at `at`, or now) unless it is already running."""
@@ -40,10 +44,20 @@ class Timeline:
         due = self._starts[key] + timedelta(seconds=offset)
         if due <= self._clock.now():
             return True
-        if self.next_due is None or due < self.next_due:
-            self.next_due = due
+        namespace = key.split("/", 1)[0]
+        if namespace not in self.due or due < self.due[namespace]:
+            self.due[namespace] = due
         return False
+
+    def restart(self, key: str, at: datetime) -> None:
+        """Start `key`'s clock again from `at`."""
+        self._starts[key] = at
 
     def forget(self, key: str) -> None:
         """Stop tracking `key`."""
         self._starts.pop(key, None)
+
+    def forget_prefix(self, prefix: str) -> None:
+        """Stop tracking every key that starts with `prefix`."""
+        for key in [k for k in self._starts if k.startswith(prefix)]:
+            del self._starts[key]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from sandbox.emulator.controllers import Delays
 from sandbox.emulator.names import SAFE_ALPHABET
@@ -164,10 +165,14 @@ def test_recreate_stops_old_pods_before_starting_new_ones() -> None:
 def test_scaling_down_terminates_the_extra_pods() -> None:
     cluster = Cluster(Delays(schedule=0, pull=0, start=0, terminate=1.0))
     cluster.deploy("web", "nginx", replicas=3)
+    cluster.tick(30)
     cluster.change("web", lambda d: d["spec"].update(replicas=1))
     assert sorted(c[2] for c in cluster.pods()) == ["Running", "Terminating", "Terminating"]
+    cluster.tick(0.5)
+    assert sorted(c[2] for c in cluster.pods()) == ["Running", "Terminating", "Terminating"]
+    assert cluster.controllers.next_due() == cluster.clock.now() + timedelta(seconds=0.5)
     assert "Killing" in [e["reason"] for e in cluster.store.list(EVENTS, "default")]
-    cluster.tick(1.0)
+    cluster.tick(0.5)
     assert [c[2] for c in cluster.pods()] == ["Running"]
     assert "Scaled down replica set" in " ".join(
         e["message"] for e in cluster.store.list(EVENTS, "default"))
