@@ -39,11 +39,21 @@ _NOT_COPIED = {"kubectl.kubernetes.io/last-applied-configuration", REVISION,
                "deployment.kubernetes.io/max-replicas", "deprecated.deployment.rollback.to"}
 
 
-def _without_hash(template: dict[str, Any]) -> dict[str, Any]:
+def _without_hash(template: dict[str, Any]) -> Any:
+    """The template as Go would compare it: no pod-template-hash, null and empty as absent."""
     copied = copy_object(template)
     labels = copied.get("metadata", {}).get("labels") or {}
     labels.pop(HASH, None)
-    return copied
+    return _semantic(copied)
+
+
+def _semantic(value: Any) -> Any:
+    if isinstance(value, dict):
+        kept = {k: _semantic(v) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v not in (None, {}, [])}
+    if isinstance(value, list):
+        return [_semantic(v) for v in value]
+    return value
 
 
 def _revision(rs: dict[str, Any]) -> int:
@@ -102,7 +112,7 @@ class DeploymentController:
         meta = deployment["metadata"]
         collisions = deployment.get("status", {}).get("collisionCount")
         template = copy_object(deployment["spec"]["template"])
-        hashed = pod_template_hash(template, collisions)
+        hashed = pod_template_hash(_semantic(template), collisions)
         template.setdefault("metadata", {}).setdefault("labels", {})[HASH] = hashed
         selector = copy_object(deployment["spec"]["selector"])
         selector.setdefault("matchLabels", {})[HASH] = hashed

@@ -176,3 +176,16 @@ def test_scaling_down_terminates_the_extra_pods() -> None:
     assert [c[2] for c in cluster.pods()] == ["Running"]
     assert "Scaled down replica set" in " ".join(
         e["message"] for e in cluster.store.list(EVENTS, "default"))
+
+
+def test_undo_matches_a_template_that_differs_only_by_null_fields() -> None:
+    cluster = Cluster()
+    cluster.deploy("web", "nginx:1.26")
+    first = next(iter(cluster.sets()))
+    cluster.set_image("web", "nginx:1.27")
+    old_template = cluster.sets()[first]["spec"]["template"]
+    old_template["metadata"]["labels"].pop("pod-template-hash")
+    old_template["metadata"]["creationTimestamp"] = None  # as kubectl sends it back
+    cluster.change("web", lambda d: d["spec"].update(template=old_template))
+    assert len(cluster.sets()) == 2
+    assert cluster.sets()[first]["spec"]["replicas"] == 1
