@@ -84,6 +84,7 @@ class DeploymentController:
             new = self._create_set(deployment, top + 1)
         elif _revision(new) < top:
             new = self._annotate(new, deployment, revision=top + 1)
+        self._stamp_revision(deployment, new)
         if deployment["spec"].get("paused"):
             return
         if deployment["spec"].get("strategy", {}).get("type") == "Recreate":
@@ -147,6 +148,18 @@ class DeploymentController:
             if key not in _NOT_COPIED:
                 annotations[key] = value
         return self._store.update(REPLICASETS, rs)
+
+    def _stamp_revision(self, deployment: dict[str, Any], new: dict[str, Any]) -> None:
+        """Copy the new ReplicaSet's revision onto the Deployment, as `rollout undo` expects."""
+        revision = str(_revision(new))
+        meta = deployment["metadata"]
+        if (meta.get("annotations") or {}).get(REVISION) == revision:
+            return
+        fresh = self._store.get(DEPLOYMENTS, meta["namespace"], meta["name"])
+        if fresh is not None:
+            fresh["metadata"].setdefault("annotations", {})[REVISION] = revision
+            updated = self._store.update(DEPLOYMENTS, fresh)
+            meta.update(updated["metadata"])
 
     @staticmethod
     def _set_sizes(rs: dict[str, Any], deployment: dict[str, Any]) -> None:

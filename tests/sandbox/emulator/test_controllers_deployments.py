@@ -189,3 +189,13 @@ def test_undo_matches_a_template_that_differs_only_by_null_fields() -> None:
     cluster.change("web", lambda d: d["spec"].update(template=old_template))
     assert len(cluster.sets()) == 2
     assert cluster.sets()[first]["spec"]["replicas"] == 1
+
+
+def test_deployment_carries_its_current_revision() -> None:
+    cluster = Cluster()
+    cluster.deploy("web", "nginx:1.26")
+    annotations = cluster.deployment("web")["metadata"]["annotations"]
+    assert annotations["deployment.kubernetes.io/revision"] == "1"
+    cluster.set_image("web", "nginx:1.27")
+    annotations = cluster.deployment("web")["metadata"]["annotations"]
+    assert annotations["deployment.kubernetes.io/revision"] == "2"
