@@ -17,6 +17,7 @@ from storage.records import (
     LessonState,
     SentPollRecord,
 )
+from storage.sandbox import PracticeState, SandboxRecords
 from storage.session import Database
 from storage.stats import CourseStats, LessonFunnel, QuestionAccuracy, Stats
 
@@ -31,8 +32,10 @@ __all__ = [
     "Learners",
     "LessonFunnel",
     "LessonState",
+    "PracticeState",
     "Progress",
     "QuestionAccuracy",
+    "SandboxRecords",
     "SentPollRecord",
     "SentPolls",
     "Stats",

@@ -130,3 +130,44 @@ class SentPoll(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger)
     message_id: Mapped[int] = mapped_column(Integer)
     sent_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class SandboxNamespace(Base):
+    """The cluster namespace a learner practises in, and when it was last used."""
+
+    __tablename__ = "sandbox_namespaces"
+
+    learner_id: Mapped[int] = mapped_column(
+        ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True
+    )
+    namespace: Mapped[str] = mapped_column(String(63), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    last_used_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class CommandLog(Base):
+    """Every sandbox command a learner sent, with what became of it."""
+
+    __tablename__ = "command_log"
+    __table_args__ = (Index("ix_command_log_learner_at", "learner_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    command: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(String(64))
+
+
+class PracticeProgress(Base):
+    """A learner's tries at one practice step, and when it was done."""
+
+    __tablename__ = "practice_progress"
+
+    learner_id: Mapped[int] = mapped_column(
+        ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True
+    )
+    lesson_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    step_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tries: Mapped[int] = mapped_column(Integer, default=0)
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

@@ -55,9 +55,7 @@ class Stats:
             learners = session.scalar(select(func.count()).select_from(Learner)) or 0
             blocked = (
                 session.scalar(
-                    select(func.count())
-                    .select_from(Learner)
-                    .where(Learner.blocked_at.is_not(None))
+                    select(func.count()).select_from(Learner).where(Learner.blocked_at.is_not(None))
                 )
                 or 0
             )
