@@ -10,6 +10,7 @@ fetched are handled, and confirm to Telegram only what was handled.
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 from typing import Any
 from urllib.parse import urlsplit
@@ -75,6 +76,9 @@ def build_application(
             "no Telegram bot token: set TELEGRAM_BOT_TOKEN in the environment or in .env "
             "(BotFather gives you one with /newbot)"
         )
+    # Time periods as timedelta, PTB's next default: without opting in, PTB warns
+    # (a deprecation) on every RetryAfter it builds.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     operators = Operators(settings.admin_ids, Stats(core.database), core.catalog, core.clock)
 
     async def on_startup(application: AnyApplication) -> None:

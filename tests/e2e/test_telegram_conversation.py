@@ -9,7 +9,7 @@ from lessons.loader import load_catalog
 from lessons.model import ChoiceQuestion, CommandQuestion
 from tests.conftest import FixedClock
 from tests.fakes import FakeTelegram, FakeUser, fake_telegram
-from tests.fakes.telegram_extra import button_data, last_message, running_bot
+from tests.fakes.telegram_extra import button_data, running_bot
 
 __all__ = ["fake_telegram"]
 
@@ -66,7 +66,7 @@ async def test_a_whole_lesson_by_buttons_edits_one_card_and_grades_quiz_polls(
             verdict = await _next_message(fake_telegram, learner, seen + 1)
             assert verdict.text.startswith("Not quite. ❌" if wrong else "Correct! ✅")
         done = await fake_telegram.wait_for(
-            lambda: _with_text(last_message(fake_telegram, 502), "Lesson 1.")
+            lambda: _with_text(fake_telegram.messages_to(502)[-1], "Lesson 1.")
         )
         texts = [m.text for m in fake_telegram.messages_to(502)]
         assert f"🎉 Lesson 1 done! Quiz: {len(lesson.questions) - 1}/{len(lesson.questions)}" in (
@@ -94,7 +94,7 @@ async def test_a_command_question_is_answered_by_message(
             )
             fake_telegram.answer_poll(learner, poll.poll_id or "", [earlier.answer])
         prompt = await fake_telegram.wait_for(
-            lambda: _with_text(last_message(fake_telegram, 503), "Type the command")
+            lambda: _with_text(fake_telegram.messages_to(503)[-1], "Type the command")
         )
         fake_telegram.send_text(learner, question.answers[0])
         verdict = await fake_telegram.wait_for(

@@ -69,8 +69,16 @@ async def running_bot(
         core.close()
 
 
-def last_message(fake: FakeTelegram, chat_id: int) -> ChatMessage:
-    return fake.messages_to(chat_id)[-1]
+def last_message(fake: FakeTelegram, chat_id: int) -> ChatMessage | None:
+    """The newest bot message in the chat, if any."""
+    messages = fake.messages_to(chat_id)
+    return messages[-1] if messages else None
+
+
+def last_text(fake: FakeTelegram, chat_id: int) -> str:
+    """The newest bot message's text, or "" before the bot said anything."""
+    message = last_message(fake, chat_id)
+    return message.text if message else ""
 
 
 def button_data(message: ChatMessage, label: str) -> str:
