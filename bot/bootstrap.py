@@ -50,5 +50,5 @@ def build(
     database = open_database(settings.resolved_database_url())
     learners = Learners(database)
     progress = Progress(database)
-    conversation = Conversation(catalog, learners, progress, clock, sandbox)
+    conversation = Conversation(catalog, learners, progress, clock, sandbox=sandbox)
     return App(settings, database, catalog, learners, progress, conversation, clock)

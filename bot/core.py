@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from bot.course import Course, question_ref
+from bot.course import Course, PracticeWiring, question_ref
 from bot.messages import Button, ChoiceAnswer, Incoming, Outgoing, Reply, Sender
 from bot.payloads import parse_payload, payload
 from bot.progress_view import progress_text
@@ -35,6 +35,14 @@ class SandboxPort(Protocol):
         self, learner: LearnerRecord, text: str, language: Language
     ) -> list[Outgoing]: ...
 
+    async def overview(self, learner: LearnerRecord, language: Language) -> list[Outgoing]:
+        """What ``/sandbox`` shows: the learner's namespace and objects."""
+        ...
+
+    async def reset(self, learner: LearnerRecord, language: Language) -> list[Outgoing]:
+        """Delete and recreate the learner's namespace."""
+        ...
+
 
 class Conversation:
     def __init__(
@@ -43,14 +51,16 @@ class Conversation:
         learners: Learners,
         progress: Progress,
         clock: Callable[[], datetime],
+        *,
         sandbox: SandboxPort | None = None,
+        practice: PracticeWiring | None = None,
     ) -> None:
         self.catalog = catalog
         self._learners = learners
         self._progress = progress
         self._clock = clock
         self._sandbox = sandbox
-        self.course = Course(catalog, learners, progress, clock)
+        self.course = Course(catalog, learners, progress, clock, practice)
 
     async def handle(self, event: Incoming) -> list[Outgoing]:
         """The replies to ``event``, after its effects are saved."""
@@ -58,10 +68,10 @@ class Conversation:
         if event.choice is not None:
             return self._answer_choice(learner, event.choice)
         if event.button is not None:
-            return self._press(learner, event.button)
+            return await self._press(learner, event.button)
         text = (event.text or "").strip()
         if text.startswith("/"):
-            return self._command(learner, text, created)
+            return await self._command(learner, text, created)
         return await self._typed(learner, text)
 
     @property
@@ -88,7 +98,7 @@ class Conversation:
             today=_local_day(now, None),
         )
 
-    def _command(self, learner: LearnerRecord, text: str, created: bool) -> list[Outgoing]:
+    async def _command(self, learner: LearnerRecord, text: str, created: bool) -> list[Outgoing]:
         language = _language(learner)
         word, _, argument = text.partition(" ")
         command = word[1:].split("@", 1)[0].lower()
@@ -116,6 +126,8 @@ class Conversation:
             return [Reply(text)]
         if command == "lang":
             return self._set_language(learner, argument)
+        if command == "sandbox" and self._sandbox is not None:
+            return await self._sandbox_command(learner, argument)
         if command == "reset":
             return [
                 Reply(
@@ -182,18 +194,37 @@ class Conversation:
         self._learners.set_language(learner.id, new_language)
         return [Reply(say("lang_set", new_language))]
 
-    def _press(self, learner: LearnerRecord, data: str) -> list[Outgoing]:
+    async def _sandbox_command(self, learner: LearnerRecord, argument: str) -> list[Outgoing]:
+        assert self._sandbox is not None
+        language = _language(learner)
+        if argument.lower() != "reset":
+            return await self._sandbox.overview(learner, language)
+        return [
+            Reply(
+                say("sandbox_reset_confirm", language),
+                buttons=(
+                    (
+                        Button(
+                            say("button_yes_sandbox_reset", language), payload("sbreset", "yes")
+                        ),
+                        Button(say("button_no", language), payload("sbreset", "no")),
+                    ),
+                ),
+            )
+        ]
+
+    async def _press(self, learner: LearnerRecord, data: str) -> list[Outgoing]:
         parsed = parse_payload(data)
         try:
             if parsed is not None:
-                replies = self._button(learner, parsed.action, parsed.args)
+                replies = await self._button(learner, parsed.action, parsed.args)
                 if replies is not None:
                     return replies
         except (LessonNotFound, ValueError):
             logger.info("stale button %r from learner %s", data[:64], learner.id)
         return [Reply(say("stale_button", _language(learner))), *self.course.resume(learner)]
 
-    def _button(
+    async def _button(
         self, learner: LearnerRecord, action: str, args: tuple[str, ...]
     ) -> list[Outgoing] | None:
         if action == "next" and not args:
@@ -216,6 +247,12 @@ class Conversation:
             self._learners.set_awaiting(learner.id, None)
             return [Reply(say("reset_done", _language(learner)), replaces=True)]
         if action == "reset" and args == ("no",):
+            return [Reply(say("reset_cancelled", _language(learner)), replaces=True)]
+        if action == "skip" and len(args) == 2 and self.course.practice is not None:
+            return self.course.practice.skip(learner, self.catalog.lesson(args[0]), args[1])
+        if action == "sbreset" and self._sandbox is not None:
+            if args == ("yes",):
+                return await self._sandbox.reset(learner, _language(learner))
             return [Reply(say("reset_cancelled", _language(learner)), replaces=True)]
         return None
 
@@ -258,10 +295,23 @@ class Conversation:
                 ref = question_ref(self.catalog.lesson(awaiting.lesson_id), question.id)
                 return self._answer_choice(learner, ChoiceAnswer(ref, option))
         if self._sandbox is not None and self._sandbox.is_command(text):
-            return await self._sandbox.run(learner, text, language)
+            replies = await self._sandbox.run(learner, text, language)
+            return [*replies, *await self._practice_attempt(learner, text)]
         if text.split(maxsplit=1)[:1] in (["kubectl"], ["k"], ["minikube"]):
             return [Reply(say("practice_offline", language))]
         return [Reply(say("not_understood", language))]
+
+    async def _practice_attempt(self, learner: LearnerRecord, text: str) -> list[Outgoing]:
+        """Judge a command against the practice step the learner is on, if any."""
+        awaiting = learner.awaiting
+        if awaiting is None or awaiting.kind != "practice" or self.course.practice is None:
+            return []
+        try:
+            lesson = self.catalog.lesson(awaiting.lesson_id)
+            step = self.catalog.practice(awaiting.lesson_id, awaiting.item_id)
+        except LessonNotFound:
+            return []
+        return await self.course.practice.attempt(learner, lesson, step, text)
 
     def _answer_command(
         self, learner: LearnerRecord, question: CommandQuestion, text: str

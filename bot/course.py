@@ -8,14 +8,24 @@ transport picks up exactly where the learner was.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from bot.messages import Button, Outgoing, Quiz, Reply
 from bot.payloads import payload
+from bot.practice import Practice, PracticeChecker
 from bot.texts import say
 from lessons.catalog import Catalog
 from lessons.model import ChoiceQuestion, Language, Lesson
-from storage import Awaiting, LearnerRecord, Learners, Progress
+from storage import Awaiting, LearnerRecord, Learners, Progress, SandboxRecords
+
+
+@dataclass(frozen=True)
+class PracticeWiring:
+    """What verified practice needs: where tries are kept and who checks the cluster."""
+
+    records: SandboxRecords
+    checker: PracticeChecker
 
 
 def question_ref(lesson: Lesson, question_id: str) -> str:
@@ -29,11 +39,17 @@ class Course:
         learners: Learners,
         progress: Progress,
         clock: Callable[[], datetime],
+        practice: PracticeWiring | None = None,
     ) -> None:
         self.catalog = catalog
         self._learners = learners
         self._progress = progress
         self._clock = clock
+        self.practice = (
+            Practice(learners, practice.records, practice.checker, clock, self.wrap_up)
+            if practice is not None
+            else None
+        )
 
     def lesson_title(self, lesson: Lesson, language: Language) -> str:
         return say(
@@ -151,34 +167,40 @@ class Course:
         return self.finish_lesson(learner, lesson)
 
     def finish_lesson(self, learner: LearnerRecord, lesson: Lesson) -> list[Outgoing]:
+        """The quiz score, then the lesson's practice (or what it would be), then what is next."""
         language = _language(learner)
-        now = self._clock()
-        self._progress.complete_lesson(learner.id, lesson.id, now)
+        self._progress.complete_lesson(learner.id, lesson.id, self._clock())
         self._learners.set_awaiting(learner.id, None)
         latest: dict[str, bool] = {}
         for attempt in self._progress.attempts(learner.id, lesson.id):
             latest[attempt.question_id] = attempt.correct
-        replies: list[Outgoing] = [
+        summary = Reply(
+            say(
+                "lesson_done",
+                language,
+                number=self.catalog.number(lesson),
+                correct=sum(latest.values()),
+                total=len(lesson.questions),
+            )
+        )
+        if self.practice is not None and lesson.practice:
+            return [summary, *self.practice.offer(learner, lesson)]
+        offline: list[Outgoing] = [
             Reply(
-                say(
-                    "lesson_done",
-                    language,
-                    number=self.catalog.number(lesson),
-                    correct=sum(latest.values()),
-                    total=len(lesson.questions),
-                )
+                text=f"{say('practice_intro', language, goal=step.goal(language))}\n"
+                f"{say('practice_offline', language)}",
+                code=step.command.rstrip(),
             )
+            for step in lesson.practice
         ]
-        for step in lesson.practice:
-            replies.append(
-                Reply(
-                    text=f"{say('practice_intro', language, goal=step.goal(language))}\n"
-                    f"{say('practice_offline', language)}",
-                    code=step.command,
-                )
-            )
+        return [summary, *offline, *self.wrap_up(learner, lesson)]
+
+    def wrap_up(self, learner: LearnerRecord, lesson: Lesson) -> list[Outgoing]:
+        """The way on from a finished lesson: the next lesson, or the end of the course."""
+        language = _language(learner)
         following = self.catalog.after(lesson)
         buttons = [Button(say("button_map", language), payload("map"))]
+        replies: list[Outgoing] = []
         if following is not None:
             self._learners.set_current_lesson(learner.id, following.id)
             buttons.insert(

@@ -71,6 +71,28 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "🏁 You finished every lesson! Great work. See your record with /progress.",
     ),
     "practice_intro": ("🛠 실습: {goal}", "🛠 Practice: {goal}"),
+    "practice_title": ("🛠 실습 {index}/{total}", "🛠 Practice {index}/{total}"),
+    "practice_type_it": (
+        "채팅에 명령을 직접 입력해 보세요. 내 샌드박스 네임스페이스에서 실행돼요.",
+        "Type the command in the chat. It runs in your own sandbox namespace.",
+    ),
+    "practice_done": ("✅ 실습 성공: {goal}", "✅ Practice done: {goal}"),
+    "practice_not_yet": (
+        "아직 목표 상태가 아니에요: {detail}",
+        "Not there yet: {detail}",
+    ),
+    "practice_not_yet_plain": (
+        "아직 목표에 맞는 명령이 아니에요. 다시 해 볼까요?",
+        "That is not quite the command the goal asks for. Try again?",
+    ),
+    "practice_hint": ("💡 힌트: {hint}", "💡 Hint: {hint}"),
+    "practice_answer": ("이렇게 입력하면 돼요:", "Here is a command that does it:"),
+    "practice_all_done": (
+        "이 레슨의 실습을 모두 마쳤어요!",
+        "You finished this lesson's practice!",
+    ),
+    "button_skip": ("건너뛰기 ▶", "Skip ▶"),
+    "button_practice": ("🛠 실습하기", "🛠 Practice"),
     "practice_offline": (
         "실습용 샌드박스 클러스터가 아직 연결되지 않았어요. 위 명령은 나중에 직접 쳐 볼 수 있어요.",
         "The practice sandbox cluster is not connected yet. You can type the command above later.",
@@ -136,6 +158,11 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "✂️ 출력이 길어서 {lines}줄({chars}자)을 줄였어요.",
         "✂️ Output shortened: {lines} more line(s) ({chars} characters) not shown.",
     ),
+    "sandbox_reset_confirm": (
+        "내 샌드박스 네임스페이스의 모든 객체를 지우고 새로 만들까요?",
+        "Delete everything in your sandbox namespace and start it fresh?",
+    ),
+    "button_yes_sandbox_reset": ("네, 새로 만들기", "Yes, start fresh"),
     "simulated_cluster": ("🧪 시뮬레이션 클러스터", "🧪 simulated cluster"),
 }
 
