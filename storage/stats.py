@@ -1,7 +1,7 @@
 """Course-wide figures for operators: who is learning, how far, and what trips them up.
 
-Sandbox command counts are not here: commands are not logged in this
-schema yet, so the figures cover learners, lessons and quizzes only.
+Sandbox commands are counted by outcome as the command log records them
+(for example ran or refused), whatever outcomes the sandbox writes.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Integer, cast, func, select
 
-from storage.models import Learner, LessonProgress, QuizAttempt
+from storage.models import CommandLog, Learner, LessonProgress, QuizAttempt
 from storage.session import Database
 
 
@@ -41,6 +41,7 @@ class CourseStats:
     active: dict[int, int]  # days -> learners seen within that many days
     funnel: dict[str, LessonFunnel]  # by lesson id
     hardest: list[QuestionAccuracy]  # most-missed first
+    commands: dict[str, int]  # sandbox commands by outcome
 
 
 class Stats:
@@ -91,4 +92,12 @@ class Stats:
                 QuestionAccuracy(lesson_id, question_id, int(attempts), int(correct or 0))
                 for lesson_id, question_id, attempts, correct in question_rows
             ]
-        return CourseStats(int(learners), int(blocked), active, funnel, worst)
+            commands = {
+                outcome: int(count)
+                for outcome, count in session.execute(
+                    select(CommandLog.outcome, func.count())
+                    .group_by(CommandLog.outcome)
+                    .order_by(CommandLog.outcome)
+                )
+            }
+        return CourseStats(int(learners), int(blocked), active, funnel, worst, commands)

@@ -29,10 +29,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "hardest": ("가장 많이 틀리는 문제", "Most-missed questions"),
     "question": ("{accuracy:.0%} 정답 ({attempts}회)", "{accuracy:.0%} right ({attempts} answers)"),
     "no_answers": ("아직 답이 없어요.", "No answers yet."),
-    "no_commands": (
-        "샌드박스 명령 수: 아직 기록하지 않아요.",
-        "Sandbox commands: not recorded yet.",
-    ),
+    "commands": ("샌드박스 명령", "Sandbox commands"),
+    "no_commands": ("아직 없어요.", "none yet."),
 }
 
 
@@ -91,5 +89,9 @@ def stats_html(stats: CourseStats, catalog: Catalog, language: Language) -> str:
         lines.append(f"• {html.escape(name)}: {figure}")
     if not stats.hardest:
         lines.append(_label("no_answers", language))
-    lines += ["", _label("no_commands", language)]
+    counts = " · ".join(f"{html.escape(outcome)} {n}" for outcome, n in stats.commands.items())
+    lines += [
+        "",
+        f"<b>{_label('commands', language)}</b>: {counts or _label('no_commands', language)}",
+    ]
     return "\n".join(lines)

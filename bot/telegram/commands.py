@@ -36,6 +36,7 @@ LEARNER_COMMANDS: tuple[Command, ...] = (
     Command("lessons", "전체 레슨 지도", "The course map"),
     Command("quiz", "지금 레슨의 퀴즈", "The current lesson's quiz"),
     Command("progress", "나의 진도와 정답률", "Your progress and quiz accuracy"),
+    Command("sandbox", "내 실습 클러스터 보기", "Your practice cluster", needs="sandbox"),
     Command("lang", "언어 바꾸기 (ko / en)", "Change language (ko / en)"),
     Command("reset", "진도를 처음부터 다시", "Start the course over"),
     Command("help", "할 수 있는 것들", "What I can do"),
