@@ -79,7 +79,7 @@ def _bot(args: argparse.Namespace) -> int:
     if settings.telegram_bot_token is None or not settings.telegram_bot_token.get_secret_value():
         print(
             "kubetutor: no Telegram bot token. Set TELEGRAM_BOT_TOKEN in the environment or in "
-            ".env (BotFather gives you one with /newbot); see README, \"Run it on Telegram\".",
+            '.env (BotFather gives you one with /newbot); see README, "Run it on Telegram".',
             file=sys.stderr,
         )
         return 2
@@ -111,6 +111,18 @@ def _health(args: argparse.Namespace) -> int:
     return 0
 
 
+def _emulator(args: argparse.Namespace) -> int:
+    from bot.settings import Settings
+    from sandbox.emulator.standalone import serve_forever
+
+    data_dir = Settings().data_dir
+    kubeconfig: Path = args.kubeconfig or data_dir / "emulator.kubeconfig"
+    state: Path | None = None if args.no_state else (args.state or data_dir / "emulator-state.json")
+    kubeconfig.parent.mkdir(parents=True, exist_ok=True)
+    asyncio.run(serve_forever(args.port, kubeconfig, state))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="kubetutor", description="Learn a first step into Kubernetes."
@@ -132,6 +144,17 @@ def parser() -> argparse.ArgumentParser:
 
     health = commands.add_parser("health", help="check that the database opens (health check)")
     health.set_defaults(run=_health)
+
+    emulator = commands.add_parser(
+        "emulator", help="run the simulated Kubernetes cluster for your own kubectl"
+    )
+    emulator.add_argument(
+        "--port", type=int, default=0, help="port on 127.0.0.1 (default: any free)"
+    )
+    emulator.add_argument("--kubeconfig", type=Path, help="where to write the kubeconfig")
+    emulator.add_argument("--state", type=Path, help="file that keeps the cluster's objects")
+    emulator.add_argument("--no-state", action="store_true", help="forget everything on exit")
+    emulator.set_defaults(run=_emulator)
 
     lessons = commands.add_parser("lessons", help="course content tools")
     lesson_commands = lessons.add_subparsers(dest="lessons_command", required=True)
