@@ -19,7 +19,7 @@ from bot.payloads import parse_payload, payload
 from bot.progress_view import progress_text
 from bot.texts import language_from_client, say
 from lessons.catalog import Catalog, LessonNotFound
-from lessons.grading import grade_choice, grade_command
+from lessons.grading import Grade, grade_choice, grade_command
 from lessons.model import ChoiceQuestion, CommandQuestion, Language, Lesson
 from storage import AttemptRecord, LearnerRecord, Learners, Progress
 
@@ -266,17 +266,7 @@ class Conversation:
         if not isinstance(question, ChoiceQuestion):
             return [Reply(say("stale_button", _language(learner)))]
         grade = grade_choice(question, answer.option, _language(learner))
-        self._record(learner, lesson, question.id, str(answer.option), grade.correct)
-        language = _language(learner)
-        verdict = (
-            say("correct", language)
-            if grade.correct
-            else say("wrong", language, expected=grade.expected)
-        )
-        return [
-            Reply(f"{verdict}\n{question.explanation(language)}"),
-            *self.course.after_answer(learner, lesson, question.id),
-        ]
+        return self._graded(learner, lesson, question, str(answer.option), grade)
 
     async def _typed(self, learner: LearnerRecord, text: str) -> list[Outgoing]:
         language = _language(learner)
@@ -318,19 +308,26 @@ class Conversation:
     ) -> list[Outgoing]:
         assert learner.awaiting is not None
         lesson = self.catalog.lesson(learner.awaiting.lesson_id)
-        grade = grade_command(question, text)
-        self._record(learner, lesson, question.id, text, grade.correct)
+        return self._graded(learner, lesson, question, text, grade_command(question, text))
+
+    def _graded(
+        self,
+        learner: LearnerRecord,
+        lesson: Lesson,
+        question: ChoiceQuestion | CommandQuestion,
+        answer: str,
+        grade: Grade,
+    ) -> list[Outgoing]:
+        """Save the attempt, say whether it was right, and move on to what follows."""
+        self._record(learner, lesson, question.id, answer, grade.correct)
         language = _language(learner)
-        verdict = (
-            say("correct", language)
-            if grade.correct
-            else say("wrong", language, expected=grade.expected)
-        )
+        if grade.correct:
+            verdict, code = say("correct", language), None
+        else:
+            verdict = say("wrong", language, expected=grade.expected)
+            code = grade.expected if isinstance(question, CommandQuestion) else None
         return [
-            Reply(
-                f"{verdict}\n{question.explanation(language)}",
-                code=None if grade.correct else grade.expected,
-            ),
+            Reply(f"{verdict}\n{question.explanation(language)}", code=code),
             *self.course.after_answer(learner, lesson, question.id),
         ]
 
