@@ -6,19 +6,22 @@ by their stable content ids, so editing the course never needs a migration.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
     String,
     Text,
+    Time,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -171,3 +174,68 @@ class PracticeProgress(Base):
     step_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     tries: Mapped[int] = mapped_column(Integer, default=0)
     done_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class ReviewCard(Base):
+    """A question or practice step a learner met, with its FSRS memory state.
+
+    ``due`` is indexed with the learner: the scheduler tick asks for each
+    learner's first due card, and ``/review`` for a learner's due cards in order.
+    """
+
+    __tablename__ = "review_cards"
+    __table_args__ = (
+        UniqueConstraint("learner_id", "kind", "lesson_id", "item_id", name="uq_review_cards_item"),
+        Index("ix_review_cards_learner_due", "learner_id", "due"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))  # "question" or "practice"
+    lesson_id: Mapped[str] = mapped_column(String(64))
+    item_id: Mapped[str] = mapped_column(String(64))
+    state: Mapped[int] = mapped_column(Integer)
+    step: Mapped[int | None] = mapped_column(Integer)
+    stability: Mapped[float | None] = mapped_column(Float)
+    difficulty: Mapped[float | None] = mapped_column(Float)
+    due: Mapped[datetime] = mapped_column(UtcDateTime())
+    last_review: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class ReviewLog(Base):
+    """One review of one card: the rating it earned, when, and how long it took."""
+
+    __tablename__ = "review_logs"
+    __table_args__ = (Index("ix_review_logs_learner_at", "learner_id", "reviewed_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    card_id: Mapped[int] = mapped_column(
+        ForeignKey("review_cards.id", ondelete="CASCADE"), index=True
+    )
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"))
+    rating: Mapped[int] = mapped_column(Integer)
+    reviewed_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    duration_ms: Mapped[int | None] = mapped_column(Integer)
+
+
+class ReviewReminder(Base):
+    """When a learner is reminded of due reviews; the time zone is ``learners.timezone``.
+
+    ``next_prompt_at`` is the next instant (UTC) the learner may be prompted,
+    worked out from the local reminder time, quiet hours and the day of the
+    first due card, so the tick is one indexed range scan. ``last_prompted_on``
+    (a local date) is what makes a prompt at most once a day.
+    """
+
+    __tablename__ = "review_reminders"
+
+    learner_id: Mapped[int] = mapped_column(
+        ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True
+    )
+    remind_at: Mapped[time | None] = mapped_column(Time())  # None: reminders off
+    quiet_start: Mapped[time | None] = mapped_column(Time())
+    quiet_end: Mapped[time | None] = mapped_column(Time())
+    daily_cap: Mapped[int] = mapped_column(Integer)
+    last_prompted_on: Mapped[date | None] = mapped_column(Date)
+    next_prompt_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), index=True)
+    session_left: Mapped[int] = mapped_column(Integer, default=0)
