@@ -14,6 +14,7 @@ import yaml
 from sandbox.emulator.clock import Clock
 from sandbox.emulator.defaults import apply_defaults
 from sandbox.emulator.errors import StatusError, as_details, bad_request, not_found
+from sandbox.emulator.field_validation import FieldValidation
 from sandbox.emulator.kinds import KINDS, Kind, kind_by_plural
 from sandbox.emulator.patching import json_patch, merge_patch, strategic_merge_patch
 from sandbox.emulator.protobuf import decode_protobuf
@@ -69,9 +70,11 @@ class Resources:
             raise not_found(kind, name)
         return found
 
-    def create(self, kind: Kind, namespace: str | None, body: Obj, *, dry_run: bool) -> Obj:
+    def create(self, kind: Kind, namespace: str | None, body: Obj, *, dry_run: bool,
+               fields: FieldValidation | None = None) -> Obj:
         """POST: fill names and system fields, default, validate, admit, store."""
         self._check_type(kind, body)
+        (fields or FieldValidation("Ignore")).check(kind, body, decoding=True)
         meta = body.setdefault("metadata", {})
         if kind.namespaced:
             if meta.get("namespace") and meta["namespace"] != namespace:
@@ -98,9 +101,11 @@ class Resources:
         return self._fresh(kind, created)
 
     def update(self, kind: Kind, namespace: str | None, name: str, body: Obj, *,
-               subresource: str = "", dry_run: bool = False) -> Obj:
+               subresource: str = "", dry_run: bool = False,
+               fields: FieldValidation | None = None) -> Obj:
         """PUT: replace the object (or only its status through the status subresource)."""
         self._check_type(kind, body)
+        (fields or FieldValidation("Ignore")).check(kind, body, decoding=True)
         old = self.get(kind, namespace, name)
         meta = body.setdefault("metadata", {})
         if meta.get("name", name) != name:
@@ -129,11 +134,12 @@ class Resources:
         return self._fresh(kind, updated)
 
     def patch(self, kind: Kind, namespace: str | None, name: str, content_type: str,
-              raw: bytes, *, subresource: str = "", dry_run: bool = False) -> Obj:
+              raw: bytes, *, subresource: str = "", dry_run: bool = False,
+              fields: FieldValidation | None = None) -> Obj:
         """PATCH in any of the four patch formats (apply patches merge like strategic ones)."""
         patch = decode(raw, content_type)
         if "apply-patch" in content_type and self.store.get(kind, namespace, name) is None:
-            return self.create(kind, namespace, patch, dry_run=dry_run)
+            return self.create(kind, namespace, patch, dry_run=dry_run, fields=fields)
         old = self.get(kind, namespace, name)
         if subresource == "scale":
             return self.update_scale(kind, namespace, name,
@@ -142,6 +148,7 @@ class Resources:
         patched = _apply(content_type, old, patch)
         if not isinstance(patched, dict):
             raise bad_request("the patch did not produce an object")
+        (fields or FieldValidation("Ignore")).check(kind, patched, decoding=False)
         patched.setdefault("metadata", {})["resourceVersion"] = (
             (patch.get("metadata") or {}).get("resourceVersion") if isinstance(patch, dict)
             else None) or old["metadata"]["resourceVersion"]

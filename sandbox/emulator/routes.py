@@ -13,7 +13,7 @@ from typing import Any
 
 from aiohttp import web
 
-from sandbox.emulator import discovery
+from sandbox.emulator import discovery, openapi, openapi_proto
 from sandbox.emulator.errors import (
     StatusError,
     method_not_allowed,
@@ -21,6 +21,7 @@ from sandbox.emulator.errors import (
     unauthorized,
     unsupported_media_type,
 )
+from sandbox.emulator.field_validation import FieldValidation
 from sandbox.emulator.kinds import Kind, kind_by_plural
 from sandbox.emulator.rbac import ADMIN, Attributes, User, access_review, authorize, impersonate
 from sandbox.emulator.resources import Resources, decode
@@ -37,7 +38,6 @@ logger = logging.getLogger(__name__)
 Obj = dict[str, Any]
 PodLog = Callable[[Obj, str | None, int | None, bool], str]
 _PUBLIC = frozenset({"/version", "/version/", "/healthz", "/readyz", "/livez"})
-_OPENAPI_V3: Obj = {"paths": {}}
 
 
 @dataclass(frozen=True)
@@ -73,9 +73,9 @@ def parse_path(path: str) -> Target | None:
     return Target(kind, namespace, rest[1] if len(rest) > 1 else "", subresource)
 
 
-def _json(body: Any, status: int = 200) -> web.Response:
+def _json(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
     return web.Response(status=status, body=json.dumps(body, separators=(",", ":")).encode(),
-                        content_type="application/json")
+                        content_type="application/json", headers=headers)
 
 
 def _error(error: StatusError) -> web.Response:
@@ -91,6 +91,22 @@ def _verb(method: str, target: Target, query: Any) -> str:
     if method not in table:
         raise method_not_allowed()
     return table[method]
+
+
+def _openapi(path: str, accept: str) -> web.Response:
+    """/openapi/v2 (protobuf when asked for it, as kubectl does) and the /openapi/v3 index
+    and group-version documents."""
+    if path == "/openapi/v2":
+        if "protobuf" in accept and "json" not in accept:
+            return web.Response(body=openapi_proto.encode_document(openapi.v2_spec()),
+                                headers={"Content-Type": openapi_proto.MEDIA_TYPE})
+        return web.Response(body=openapi.v2_json(), content_type="application/json")
+    if path == "/openapi/v3":
+        return web.Response(body=openapi.v3_index(), content_type="application/json")
+    group = openapi.v3_group(path.removeprefix("/openapi/v3/"))
+    if group is None:
+        raise resource_not_found()
+    return web.Response(body=openapi.v3_document(group), content_type="application/json")
 
 
 class Api:
@@ -158,8 +174,8 @@ class Api:
             return _json(discovery.api_versions())
         if path == "/apis":
             return _json(discovery.api_group_list())
-        if path == "/openapi/v3":
-            return _json(_OPENAPI_V3)
+        if path.startswith("/openapi/"):
+            return _openapi(path, accept)
         parts = path.split("/")
         if path == "/api/v1" or (len(parts) == 4 and parts[1] == "apis"):
             group, version = ("", "v1") if path == "/api/v1" else (parts[2], parts[3])
@@ -191,22 +207,25 @@ class Api:
             return await self._watch(request, kind, t.namespace)
         body = await request.read()
         payload = decode(body, request.content_type) if body and verb != "patch" else {}
+        fields = FieldValidation.from_query(query.get("fieldValidation"))
         if verb == "create":
-            return _json(res.create(kind, t.namespace, payload, dry_run=dry_run), 201)
+            created = res.create(kind, t.namespace, payload, dry_run=dry_run, fields=fields)
+            return _json(created, 201, fields.headers())
         if verb == "update":
             if t.subresource == "scale":
                 return _json(res.update_scale(kind, t.namespace, t.name, payload,
                                               dry_run=dry_run))
-            return _json(res.update(kind, t.namespace, t.name, payload,
-                                    subresource=t.subresource, dry_run=dry_run))
+            updated = res.update(kind, t.namespace, t.name, payload, subresource=t.subresource,
+                                 dry_run=dry_run, fields=fields)
+            return _json(updated, 200, fields.headers())
         if verb == "patch":
             content_type = request.headers.get("Content-Type", "")
             if "patch" not in content_type:
                 raise unsupported_media_type()
             existed = res.store.get(kind, t.namespace, t.name) is not None
             patched = res.patch(kind, t.namespace, t.name, content_type, body,
-                                subresource=t.subresource, dry_run=dry_run)
-            return _json(patched, 200 if existed else 201)
+                                subresource=t.subresource, dry_run=dry_run, fields=fields)
+            return _json(patched, 200 if existed else 201, fields.headers())
         options = payload
         for key in ("propagationPolicy", "gracePeriodSeconds"):
             if key in query:
