@@ -12,10 +12,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.core import Conversation, SandboxPort
+from bot.review_deck import Deck
+from bot.reviews import Reviews
 from bot.settings import Settings
 from lessons.catalog import Catalog
 from lessons.loader import CONTENT_DIR, load_catalog
-from storage import Database, Learners, Progress, open_database
+from storage import Database, Learners, Progress, Reminders, ReviewCards, open_database
 
 Clock = Callable[[], datetime]
 
@@ -33,6 +35,7 @@ class App:
     progress: Progress
     conversation: Conversation
     clock: Clock
+    reviews: Reviews
 
     def close(self) -> None:
         self.database.close()
@@ -50,5 +53,16 @@ def build(
     database = open_database(settings.resolved_database_url())
     learners = Learners(database)
     progress = Progress(database)
-    conversation = Conversation(catalog, learners, progress, clock, sandbox=sandbox)
-    return App(settings, database, catalog, learners, progress, conversation, clock)
+    reviews = Reviews(
+        catalog,
+        learners,
+        progress,
+        Deck(ReviewCards(database), Reminders(database)),
+        clock,
+        pictures=settings.data_dir / "pictures",
+        sandbox=sandbox,
+    )
+    conversation = Conversation(
+        catalog, learners, progress, clock, sandbox=sandbox, reviews=reviews
+    )
+    return App(settings, database, catalog, learners, progress, conversation, clock, reviews)

@@ -44,6 +44,25 @@ class SandboxPort(Protocol):
         ...
 
 
+class ReviewPort(Protocol):
+    """Spaced-repetition reviews; provided by ``bot.reviews.Reviews``."""
+
+    async def handle(self, learner: LearnerRecord, event: Incoming) -> list[Outgoing] | None:
+        """The replies when ``event`` is about reviews; None leaves it to the core."""
+        ...
+
+    def answered(
+        self,
+        learner: LearnerRecord,
+        lesson_id: str,
+        question_id: str,
+        correct: bool,
+        duration_ms: int | None,
+    ) -> None:
+        """A lesson question was graded: make or reschedule its review card."""
+        ...
+
+
 class Conversation:
     def __init__(
         self,
@@ -54,17 +73,23 @@ class Conversation:
         *,
         sandbox: SandboxPort | None = None,
         practice: PracticeWiring | None = None,
+        reviews: ReviewPort | None = None,
     ) -> None:
         self.catalog = catalog
         self._learners = learners
         self._progress = progress
         self._clock = clock
         self._sandbox = sandbox
+        self._reviews = reviews
         self.course = Course(catalog, learners, progress, clock, practice)
 
     async def handle(self, event: Incoming) -> list[Outgoing]:
         """The replies to ``event``, after its effects are saved."""
         learner, created = self._arrive(event)
+        if self._reviews is not None:
+            replies = await self._reviews.handle(learner, event)
+            if replies is not None:
+                return replies
         if event.choice is not None:
             return self._answer_choice(learner, event.choice)
         if event.button is not None:
@@ -77,7 +102,10 @@ class Conversation:
     @property
     def features(self) -> frozenset[str]:
         """The optional parts that are wired, such as "sandbox"; menus list their commands."""
-        return frozenset({"sandbox"}) if self._sandbox is not None else frozenset()
+        wired = {"sandbox"} if self._sandbox is not None else set()
+        if self._reviews is not None:
+            wired.add("reviews")
+        return frozenset(wired)
 
     def runs_command(self, text: str) -> bool:
         """Whether ``text`` would run in the sandbox, so a transport can show it is working."""
@@ -342,6 +370,8 @@ class Conversation:
         self._progress.record_attempt(
             learner.id, AttemptRecord(lesson.id, question_id, answer, correct, now, duration)
         )
+        if self._reviews is not None:
+            self._reviews.answered(learner, lesson.id, question_id, correct, duration)
 
 
 def _language(learner: LearnerRecord) -> Language:

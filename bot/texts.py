@@ -29,6 +29,8 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "/progress - 나의 진도와 정답률\n"
         "/lang ko|en - 언어 바꾸기\n"
         "/reset - 진도 처음부터 다시\n"
+        "/review - 복습할 카드 풀기\n"
+        "/remind 20:00 - 복습 알림 시간 (off 로 끄기)\n"
         "{extra}"
         "kubectl 이나 minikube 로 시작하는 메시지는 명령으로 실행해요.",
         "What you can do:\n"
@@ -38,6 +40,8 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "/progress - your progress and accuracy\n"
         "/lang ko|en - change language\n"
         "/reset - start the course over\n"
+        "/review - review the cards that are due\n"
+        "/remind 20:00 - when to remind you of reviews (off to stop)\n"
         "{extra}"
         "A message that starts with kubectl or minikube runs as a command.",
     ),
@@ -164,6 +168,80 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "button_yes_sandbox_reset": ("네, 새로 만들기", "Yes, start fresh"),
     "simulated_cluster": ("🧪 시뮬레이션 클러스터", "🧪 simulated cluster"),
+    "review_title": ("🔁 복습", "🔁 Review"),
+    "review_start": (
+        "🔁 복습할 카드가 {count}개 있어요. 오래된 것부터 시작해요!",
+        "🔁 {count} card(s) to review. The most overdue first!",
+    ),
+    "review_prompt": (
+        "⏰ 복습 시간이에요! 잊기 직전의 카드 {count}개가 기다려요.",
+        "⏰ Time to review! {count} card(s) are due, just before you forget them.",
+    ),
+    "review_practice_sandbox": (
+        "내 샌드박스에서 kubectl 로 직접 해 보세요. 명령마다 클러스터 상태를 확인할게요.",
+        "Do it in your sandbox with kubectl. I check the cluster after each command.",
+    ),
+    "review_practice_type": (
+        "이걸 하는 명령어를 입력해 보세요.",
+        "Type the command that does it.",
+    ),
+    "review_not_yet": (
+        "아직 클러스터가 그 상태가 아니에요. 다시 해 보거나 힌트를 보세요.",
+        "The cluster isn't in that state yet. Try again, or take a hint.",
+    ),
+    "review_forgot": (
+        "괜찮아요. 곧 다시 물어볼게요. 정답은:",
+        "No problem, it will come back soon. The answer:",
+    ),
+    "review_stale": (
+        "이 복습 카드는 이미 끝났어요. /review 로 지금 복습할 카드를 볼 수 있어요.",
+        "That review is already done. See what is due now with /review.",
+    ),
+    "review_nothing_due": ("지금은 복습할 카드가 없어요. 🎉", "Nothing to review right now. 🎉"),
+    "review_none_yet": (
+        "아직 복습 카드가 없어요. 레슨 퀴즈를 풀면 카드가 생겨요. /next",
+        "No review cards yet: every quiz question you answer becomes one. /next",
+    ),
+    "review_more_due": (
+        "아직 {count}개가 더 남았어요. /review 로 이어서 해요.",
+        "{count} more are due. Go on with /review.",
+    ),
+    "review_next_day": ("✅ 다음 복습: {day}", "✅ Next reviews due: {day}"),
+    "review_reminder_at": (
+        "⏰ {when}({zone})에 알려 드릴게요.",
+        "⏰ I'll remind you {when} ({zone}).",
+    ),
+    "button_hint": ("💡 힌트", "💡 Hint"),
+    "button_forgot": ("기억이 안 나요", "I don't remember"),
+    "progress_picture": (
+        "레슨, 정답률, 앞으로 14일의 복습",
+        "Lessons, accuracy, and reviews over the next 14 days",
+    ),
+    "remind_settings": (
+        "⏰ 복습 알림: 매일 {time} ({zone})\n조용한 시간: {quiet}\n하루 최대 {cap}개",
+        "⏰ Review reminders: daily at {time} ({zone})\nQuiet hours: {quiet}\n"
+        "At most {cap} reviews a day",
+    ),
+    "remind_no_quiet": ("없음", "none"),
+    "remind_off": (
+        "🔕 복습 알림이 꺼져 있어요 ({zone}). /remind 20:00 으로 다시 켤 수 있어요.",
+        "🔕 Review reminders are off ({zone}). Turn them on with /remind 20:00.",
+    ),
+    "remind_next": ("다음 알림: {when}", "Next reminder: {when}"),
+    "remind_bad_zone": (
+        "{zone} 은(는) 모르는 시간대예요. Asia/Seoul, Europe/Berlin 처럼 써 주세요.",
+        "I don't know the time zone {zone}. Write it like Asia/Seoul or Europe/Berlin.",
+    ),
+    "remind_bad_cap": (
+        "하루 최대 개수는 1에서 200 사이로 정해 주세요.",
+        "The daily cap is a number from 1 to 200.",
+    ),
+    "remind_usage": (
+        "이렇게 써요:\n/remind 20:00\n/remind 20:00 Asia/Seoul\n/remind off\n"
+        "/remind quiet 22:00-08:00\n/remind cap 20",
+        "Use it like this:\n/remind 20:00\n/remind 20:00 Europe/Berlin\n/remind off\n"
+        "/remind quiet 22:00-08:00\n/remind cap 20",
+    ),
 }
 
 

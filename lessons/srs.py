@@ -85,8 +85,7 @@ def grade_answer(
     correct: bool,
     kind: QuestionKind | None,
     duration: timedelta | None,
-    hinted: bool = False,
-    retried: bool = False,
+    helped: bool = False,
 ) -> Grade:
     """The rating an answer earns: wrong Again, right Good, fast Easy, helped Hard.
 
@@ -95,12 +94,12 @@ def grade_answer(
         kind: The question's kind, which sets what "fast" means; None for a
             hands-on task, which is never Easy.
         duration: From asking to answering, when known.
-        hinted: The learner asked for a hint first.
-        retried: The learner got there after a failed try (a hands-on task).
+        helped: The learner asked for a hint first, or got there after a
+            failed try (a hands-on task).
     """
     if not correct:
         return Grade.AGAIN
-    if hinted or retried:
+    if helped:
         return Grade.HARD
     if kind is not None and duration is not None and duration <= EASY_WITHIN[kind]:
         return Grade.EASY

@@ -17,6 +17,15 @@ from storage.records import (
     LessonState,
     SentPollRecord,
 )
+from storage.reminders import DuePrompt, ReminderRecord, Reminders
+from storage.reviews import (
+    CardKey,
+    CardState,
+    DonePractice,
+    ReviewCardRecord,
+    ReviewCards,
+    ReviewLogRecord,
+)
 from storage.sandbox import PracticeState, SandboxRecords
 from storage.session import Database
 from storage.stats import CourseStats, LessonFunnel, QuestionAccuracy, Stats
@@ -24,9 +33,13 @@ from storage.stats import CourseStats, LessonFunnel, QuestionAccuracy, Stats
 __all__ = [
     "AttemptRecord",
     "Awaiting",
+    "CardKey",
+    "CardState",
     "CourseStats",
     "Database",
     "DatabaseTooNew",
+    "DonePractice",
+    "DuePrompt",
     "LearnerNotFound",
     "LearnerRecord",
     "Learners",
@@ -35,6 +48,11 @@ __all__ = [
     "PracticeState",
     "Progress",
     "QuestionAccuracy",
+    "ReminderRecord",
+    "Reminders",
+    "ReviewCardRecord",
+    "ReviewCards",
+    "ReviewLogRecord",
     "SandboxRecords",
     "SentPollRecord",
     "SentPolls",

@@ -147,8 +147,8 @@ async def test_two_learners_at_once_never_see_each_others_messages(
             fake_telegram.send_text(learner, "/lessons")
         await fake_telegram.wait_for(
             lambda: (
-                len(fake_telegram.messages_to(511)) == 3
-                and len(fake_telegram.messages_to(512)) == 3
+                len(fake_telegram.messages_to(511)) == 4
+                and len(fake_telegram.messages_to(512)) == 4
             )
         )
     korean = fake_telegram.messages_to(511)
@@ -156,6 +156,7 @@ async def test_two_learners_at_once_never_see_each_others_messages(
     assert "Minji님의 진도" in korean[1].text and "Ada" not in " ".join(m.text for m in korean)
     assert "Ada's progress" in english[1].text and "Minji" not in " ".join(m.text for m in english)
     assert korean[0].text.startswith("4강.") and english[0].text.startswith("Lesson 4.")
+    assert korean[2].kind == english[2].kind == "photo"  # the /progress picture
     assert {c.chat_id for c in fake_telegram.sent(method="sendMessage")} == {511, 512}
 
 

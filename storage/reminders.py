@@ -1,0 +1,224 @@
+"""Review reminders: each learner's settings, and the scheduler tick's queries.
+
+The tick reads who may be prompted with one range scan over
+``next_prompt_at``, each learner's first due card from the
+``(learner_id, due)`` index, and claims a learner-day with a conditional
+UPDATE, so two ticks running at once cannot both prompt the same learner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import Select, or_, select, text, update
+from sqlalchemy.engine import CursorResult
+
+from storage.models import Learner, ReviewCard, ReviewReminder
+from storage.session import Database
+
+
+@dataclass(frozen=True)
+class ReminderRecord:
+    learner_id: int
+    remind_at: time | None
+    quiet_start: time | None
+    quiet_end: time | None
+    daily_cap: int
+    last_prompted_on: date | None
+    next_prompt_at: datetime | None
+    session_left: int
+
+
+@dataclass(frozen=True)
+class DuePrompt:
+    """A learner the tick may prompt now, with their first due card (None: nothing due)."""
+
+    learner_id: int
+    learner_key: str
+    language: str
+    timezone: str | None
+    reminder: ReminderRecord
+    card_id: int | None
+
+
+def _reminder(row: ReviewReminder) -> ReminderRecord:
+    return ReminderRecord(
+        row.learner_id,
+        row.remind_at,
+        row.quiet_start,
+        row.quiet_end,
+        row.daily_cap,
+        row.last_prompted_on,
+        row.next_prompt_at,
+        row.session_left,
+    )
+
+
+class Reminders:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def get(self, learner_id: int) -> ReminderRecord | None:
+        with self._db.transaction() as session:
+            row = session.get(ReviewReminder, learner_id)
+            return None if row is None else _reminder(row)
+
+    def save(self, record: ReminderRecord) -> None:
+        """Create or replace the learner's settings (``last_prompted_on`` is kept if set)."""
+        with self._db.transaction() as session:
+            row = session.get(ReviewReminder, record.learner_id)
+            if row is None:
+                row = ReviewReminder(learner_id=record.learner_id, session_left=0)
+                session.add(row)
+                row.last_prompted_on = record.last_prompted_on
+            row.remind_at = record.remind_at
+            row.quiet_start, row.quiet_end = record.quiet_start, record.quiet_end
+            row.daily_cap = record.daily_cap
+            row.next_prompt_at = record.next_prompt_at
+
+    def set_timezone(self, learner_id: int, timezone: str) -> None:
+        with self._db.transaction() as session:
+            row = session.get(Learner, learner_id)
+            if row is not None:
+                row.timezone = timezone
+
+    def pull_earlier(self, learner_id: int, at: datetime) -> None:
+        """Prompt no later than ``at`` (a card now falls due sooner); off stays off."""
+        with self._db.transaction() as session:
+            session.execute(
+                update(ReviewReminder)
+                .where(
+                    ReviewReminder.learner_id == learner_id,
+                    ReviewReminder.remind_at.is_not(None),
+                    or_(
+                        ReviewReminder.next_prompt_at.is_(None), ReviewReminder.next_prompt_at > at
+                    ),
+                )
+                .values(next_prompt_at=at)
+            )
+
+    def due_prompts(
+        self,
+        now: datetime,
+        *,
+        key_prefix: str = "",
+        learner_id: int | None = None,
+        limit: int = 1000,
+    ) -> list[DuePrompt]:
+        """Learners whose next prompt time has come, longest waiting first, not blocked.
+
+        Args:
+            now: The tick's instant.
+            key_prefix: Only learners of one transport, e.g. ``telegram:``.
+            learner_id: Only this learner (the terminal chat has one).
+            limit: At most this many; the rest wait for the next tick.
+        """
+        with self._db.transaction() as session:
+            rows = session.execute(self._due_query(now, key_prefix, learner_id, limit))
+            return [
+                DuePrompt(
+                    learner_id=row[0].learner_id,
+                    learner_key=row[1],
+                    language=row[2],
+                    timezone=row[3],
+                    reminder=_reminder(row[0]),
+                    card_id=row[4],
+                )
+                for row in rows
+            ]
+
+    def due_prompts_plan(self, now: datetime) -> list[str]:
+        """SQLite's query plan for the tick's query: it must search indexes, never scan."""
+        with self._db.engine.connect() as connection:
+            compiled = self._due_query(now, "telegram:", None, 1000).compile(
+                connection, compile_kwargs={"literal_binds": True}
+            )
+            plan = connection.execute(text(f"EXPLAIN QUERY PLAN {compiled}"))
+            return [str(row[-1]) for row in plan]
+
+    @staticmethod
+    def _due_query(
+        now: datetime, key_prefix: str, learner_id: int | None, limit: int
+    ) -> Select[Any]:
+        first_card = (
+            select(ReviewCard.id)
+            .where(ReviewCard.learner_id == ReviewReminder.learner_id, ReviewCard.due <= now)
+            .order_by(ReviewCard.due, ReviewCard.id)
+            .limit(1)
+            .correlate(ReviewReminder)
+            .scalar_subquery()
+        )
+        query = (
+            select(ReviewReminder, Learner.key, Learner.language, Learner.timezone, first_card)
+            .join(Learner, Learner.id == ReviewReminder.learner_id)
+            .where(ReviewReminder.next_prompt_at <= now, Learner.blocked_at.is_(None))
+            .order_by(ReviewReminder.next_prompt_at)
+            .limit(limit)
+        )
+        if key_prefix:
+            query = query.where(Learner.key.startswith(key_prefix, autoescape=True))
+        if learner_id is not None:
+            query = query.where(ReviewReminder.learner_id == learner_id)
+        return query
+
+    def claim(
+        self,
+        learner_id: int,
+        *,
+        day: date,
+        now: datetime,
+        next_at: datetime | None,
+        session_size: int,
+    ) -> bool:
+        """Mark the learner prompted on ``day``; False if another tick already did.
+
+        The UPDATE re-checks, under the database's write lock, that the prompt
+        is still due and that nobody prompted on ``day``: of two ticks racing
+        for the same learner-day, exactly one sees a changed row.
+        """
+        with self._db.transaction() as session:
+            result = session.execute(
+                update(ReviewReminder)
+                .where(
+                    ReviewReminder.learner_id == learner_id,
+                    ReviewReminder.next_prompt_at <= now,
+                    or_(
+                        ReviewReminder.last_prompted_on.is_(None),
+                        ReviewReminder.last_prompted_on != day,
+                    ),
+                )
+                .values(last_prompted_on=day, next_prompt_at=next_at, session_left=session_size)
+            )
+            assert isinstance(result, CursorResult)
+            return result.rowcount == 1
+
+    def postpone(self, learner_id: int, *, now: datetime, until: datetime | None) -> None:
+        """Not now (quiet hours, nothing due, the cap reached): look again at ``until``."""
+        with self._db.transaction() as session:
+            session.execute(
+                update(ReviewReminder)
+                .where(
+                    ReviewReminder.learner_id == learner_id, ReviewReminder.next_prompt_at <= now
+                )
+                .values(next_prompt_at=until)
+            )
+
+    def start_session(self, learner_id: int, size: int) -> None:
+        """A review session of at most ``size`` cards begins (``/review`` or a prompt)."""
+        with self._db.transaction() as session:
+            session.execute(
+                update(ReviewReminder)
+                .where(ReviewReminder.learner_id == learner_id)
+                .values(session_left=size)
+            )
+
+    def take_from_session(self, learner_id: int) -> int:
+        """Count one reviewed card against the session; how many it has left."""
+        with self._db.transaction() as session:
+            row = session.get(ReviewReminder, learner_id)
+            if row is None:
+                return 0
+            row.session_left = max(0, row.session_left - 1)
+            return row.session_left
