@@ -31,6 +31,21 @@ def _container(container: dict[str, Any]) -> None:
         ref = (env.get("valueFrom") or {}).get("fieldRef")
         if ref is not None:
             ref.setdefault("apiVersion", "v1")
+    for key in ("livenessProbe", "readinessProbe", "startupProbe"):
+        if container.get(key) is not None:
+            _probe(container[key])
+
+
+def _probe(probe: dict[str, Any]) -> None:
+    """SetDefaults_Probe and SetDefaults_HTTPGetAction."""
+    probe.setdefault("timeoutSeconds", 1)
+    probe.setdefault("periodSeconds", 10)
+    probe.setdefault("successThreshold", 1)
+    probe.setdefault("failureThreshold", 3)
+    http = probe.get("httpGet")
+    if http is not None:
+        http.setdefault("path", "/")
+        http.setdefault("scheme", "HTTP")
 
 
 def pod_spec(spec: dict[str, Any]) -> None:
