@@ -57,7 +57,7 @@ class Side:
         """Run /usr/bin/kubectl against the emulator."""
         process = await asyncio.create_subprocess_exec(
             KUBECTL, *args, env={**os.environ, "KUBECONFIG": str(self._config),
-                                 "HOME": str(self._home)},
+                                 "HOME": str(self._home), "TZ": "UTC"},
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE)
         out, err = await process.communicate(stdin.encode() if stdin is not None else b"")
