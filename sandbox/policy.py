@@ -189,6 +189,9 @@ def _check_values(command: Command, limits: Limits) -> None:
 
 def _check_manifests(command: Command, namespace: str, limits: Limits) -> None:
     if "-" not in _values(command.flags.get("filename")):
+        if command.stdin is not None:
+            # A second line is never a second command: only `-f -` reads what follows.
+            raise CommandRefused("extra_text", text=command.stdin.strip().splitlines()[0])
         return
     if command.stdin is None:
         raise CommandRefused("missing_manifest", command=" ".join(("kubectl", *command.verb)))

@@ -63,6 +63,10 @@ class RateLimiter:
         if wait > 0:
             raise CommandRefused("rate_limited", seconds=math.ceil(wait), limit=self._limit)
 
+    def __len__(self) -> int:
+        """How many learners the limiter currently remembers."""
+        return len(self._sent)
+
     def _forget(self, learner_key: str, cutoff: float) -> None:
         """Drop the learner's commands older than the window; drop the learner if none remain."""
         sent = self._sent.get(learner_key)

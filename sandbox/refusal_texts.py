@@ -225,6 +225,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "command (a ``` block works too).",
         "`{command} -f -`에는 같은 메시지에 YAML이 있어야 합니다. 명령 다음 줄부터 YAML을 붙여 "
         "넣으세요 (``` 블록도 됩니다)."),
+    "extra_text": _t(
+        "Only one command runs per message, and only `kubectl apply -f -` or `create -f -` "
+        'read the lines after it; "{text}" would be ignored. Send each command on its own.',
+        "메시지 하나에는 명령 하나만 실행되고, 그 다음 줄은 `kubectl apply -f -`나 "
+        '`create -f -`만 읽습니다. "{text}"는 무시됩니다. 명령은 하나씩 따로 보내 주세요.'),
     "message_too_long": _t(
         "The message is {size} bytes; the sandbox reads commands of at most {limit} bytes.",
         "메시지가 {size}바이트입니다. 샌드박스는 최대 {limit}바이트까지의 명령만 읽습니다."),

@@ -110,6 +110,18 @@ def load_documents(text: str, limits: Limits) -> list[Any]:
 
 
 def _screen(text: str, limits: Limits) -> None:
+    try:
+        _screen_events(text, limits)
+    except yaml.MarkedYAMLError as error:
+        # libyaml stops at 1000 levels on its own, before our count reaches the limit.
+        if "nesting depth" in str(error.problem):
+            raise CommandRefused(
+                "yaml_too_deep", limit=limits.max_depth, line=_line(error, text)
+            ) from error
+        raise
+
+
+def _screen_events(text: str, limits: Limits) -> None:
     depth = 0
     documents = 0
     for event in yaml.parse(text, Loader=_SCREENING_LOADER):
