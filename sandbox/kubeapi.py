@@ -97,7 +97,8 @@ class Api:
         created: Obj = await self.call("POST", path, query, body=body)
         return created
 
-    async def patch(self, path: str, body: Obj, *, content_type: str = STRATEGIC_PATCH,
+    async def patch(self, path: str, body: Obj | list[Obj], *,
+                    content_type: str = STRATEGIC_PATCH,
                     query: Query | None = None) -> Obj:
         """PATCH the object at `path`."""
         patched: Obj = await self.call("PATCH", path, query, body=body,
@@ -110,7 +111,7 @@ class Api:
         return deleted
 
     async def call(self, method: str, path: str, query: Query | None = None, *,
-                   body: Obj | None = None, accept: str = JSON,
+                   body: Obj | list[Obj] | None = None, accept: str = JSON,
                    content_type: str = JSON) -> Any:
         """One request in a worker thread; JSON answers decoded, text answers as text.
 
@@ -122,7 +123,7 @@ class Api:
                                        accept=accept, content_type=content_type)
 
     def call_blocking(self, method: str, path: str, query: Query | None = None, *,
-                      body: Obj | None = None, accept: str = JSON,
+                      body: Obj | list[Obj] | None = None, accept: str = JSON,
                       content_type: str = JSON) -> Any:
         """The same request on the calling thread (for worker threads and benchmarks)."""
         headers = {"Accept": accept, **self._headers}

@@ -32,6 +32,7 @@ LEARNER_RULES: list[Obj] = [
     {"apiGroups": ["apps"], "resources": ["deployments", "replicasets"], "verbs": _WRITE},
     {"apiGroups": ["apps"], "resources": ["deployments/scale", "replicasets/scale"],
      "verbs": ["get", "patch"]},
+    {"apiGroups": ["discovery.k8s.io"], "resources": ["endpointslices"], "verbs": _READ},
 ]
 """What the supported commands need: reads (get, describe, logs, -w), writes (create, run,
 expose, apply, delete), and patches (scale, set image, label, annotate, rollout)."""
