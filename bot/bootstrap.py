@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.core import Conversation, SandboxPort
@@ -24,6 +24,13 @@ Clock = Callable[[], datetime]
 
 def system_clock() -> datetime:
     return datetime.now(UTC)
+
+
+def offset_clock(offset: timedelta) -> Clock:
+    """The system clock moved by ``offset`` (``KUBETUTOR_CLOCK_OFFSET``), still ticking."""
+    if not offset:
+        return system_clock
+    return lambda: datetime.now(UTC) + offset
 
 
 @dataclass

@@ -16,7 +16,7 @@ from pathlib import Path
 
 
 def _chat(args: argparse.Namespace) -> int:
-    from bot.bootstrap import build
+    from bot.bootstrap import build, offset_clock
     from bot.messages import Sender
     from bot.settings import Settings
     from bot.terminal import TerminalChat, stdin_reader, wants_colour
@@ -26,7 +26,7 @@ def _chat(args: argparse.Namespace) -> int:
     if args.db is not None:
         settings = settings.model_copy(update={"database_url": f"sqlite:///{args.db.resolve()}"})
     try:
-        app = build(settings)
+        app = build(settings, clock=offset_clock(settings.clock_offset))
     except DatabaseTooNew as error:
         print(f"kubetutor: {error}", file=sys.stderr)
         return 1
@@ -43,8 +43,14 @@ def _chat(args: argparse.Namespace) -> int:
         colour=wants_colour(sys.stdout),
         echo=not sys.stdin.isatty(),
     )
+    from bot.terminal_reviews import reminders_running
+
+    async def converse() -> None:
+        async with reminders_running(app, chat, sender.key):
+            await chat.run()
+
     try:
-        asyncio.run(chat.run())
+        asyncio.run(converse())
     except KeyboardInterrupt:
         print()
     finally:

@@ -8,6 +8,7 @@ the catch-up prompt is that day's prompt, never one per missed day.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, time
 
@@ -26,6 +27,8 @@ from bot.texts import say
 from lessons.model import Language
 from storage import DuePrompt, LearnerRecord, Learners
 
+logger = logging.getLogger(__name__)
+
 TICK_SECONDS = 60
 
 Send = Callable[[LearnerRecord, list[Outgoing]], Awaitable[bool]]
@@ -41,30 +44,36 @@ class ReviewPush:
         send: Send,
         *,
         key_prefix: str = "",
-        learner_id: int | None = None,
+        learner_key: str | None = None,
     ) -> None:
         """
         Args:
             send: Delivers a prompt; False when the learner could not be reached.
             key_prefix: Only learners of this transport, e.g. ``telegram:``.
-            learner_id: Only this learner (the terminal chat's).
+            learner_key: Only this learner (the terminal chat's).
         """
         self._reviews = reviews
         self._learners = learners
         self._send = send
         self._key_prefix = key_prefix
-        self._learner_id = learner_id
+        self._learner_key = learner_key
 
     async def tick(self, now: datetime) -> int:
         """Prompt every learner who is due at ``now``; returns how many were sent."""
         deck = self._reviews.deck
         sent = 0
         for due in deck.reminders.due_prompts(
-            now, key_prefix=self._key_prefix, learner_id=self._learner_id
+            now, key_prefix=self._key_prefix, learner_key=self._learner_key
         ):
             items = self._claim(due, now)
-            if items and await self._send(self._learners.get(due.learner_id), items):
-                sent += 1
+            if not items:
+                continue
+            try:
+                delivered = await self._send(self._learners.get(due.learner_id), items)
+            except Exception:  # one learner's failed send must not stop the others' prompts
+                logger.exception("review prompt to learner %s failed", due.learner_id)
+                continue
+            sent += int(delivered)
         return sent
 
     def _claim(self, due: DuePrompt, now: datetime) -> list[Outgoing]:

@@ -7,6 +7,7 @@ the names Telegram tooling already uses.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -39,6 +40,9 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
+    # Moves the terminal chat's clock, e.g. "P30D" (ISO 8601) or seconds: try
+    # what reviews look like a month from now without waiting a month.
+    clock_offset: timedelta = timedelta(0)
     # Telegram user ids allowed to run operator commands such as /stats: "1,2,3".
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
 

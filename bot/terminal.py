@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -67,6 +67,11 @@ class TerminalChat:
             for item in await self._conversation.handle(self._event(line)):
                 self._render(item)
         self._print("")
+
+    def show(self, items: Sequence[Outgoing]) -> None:
+        """Print messages nobody typed for, such as a review reminder."""
+        for item in items:
+            self._render(item)
 
     def _event(self, line: str) -> Incoming:
         if line.isdigit():

@@ -104,7 +104,7 @@ class Reminders:
         now: datetime,
         *,
         key_prefix: str = "",
-        learner_id: int | None = None,
+        learner_key: str | None = None,
         limit: int = 1000,
     ) -> list[DuePrompt]:
         """Learners whose next prompt time has come, longest waiting first, not blocked.
@@ -112,11 +112,11 @@ class Reminders:
         Args:
             now: The tick's instant.
             key_prefix: Only learners of one transport, e.g. ``telegram:``.
-            learner_id: Only this learner (the terminal chat has one).
+            learner_key: Only this learner (the terminal chat has one).
             limit: At most this many; the rest wait for the next tick.
         """
         with self._db.transaction() as session:
-            rows = session.execute(self._due_query(now, key_prefix, learner_id, limit))
+            rows = session.execute(self._due_query(now, key_prefix, learner_key, limit))
             return [
                 DuePrompt(
                     learner_id=row[0].learner_id,
@@ -140,7 +140,7 @@ class Reminders:
 
     @staticmethod
     def _due_query(
-        now: datetime, key_prefix: str, learner_id: int | None, limit: int
+        now: datetime, key_prefix: str, learner_key: str | None, limit: int
     ) -> Select[Any]:
         first_card = (
             select(ReviewCard.id)
@@ -159,8 +159,8 @@ class Reminders:
         )
         if key_prefix:
             query = query.where(Learner.key.startswith(key_prefix, autoescape=True))
-        if learner_id is not None:
-            query = query.where(ReviewReminder.learner_id == learner_id)
+        if learner_key is not None:
+            query = query.where(Learner.key == learner_key)
         return query
 
     def claim(

@@ -33,6 +33,7 @@ from bot.telegram.commands import publish_commands
 from bot.telegram.handlers import Handlers
 from bot.telegram.pacing import ChatPacer, Pacing
 from bot.telegram.render import Renderer
+from bot.telegram.review_job import schedule_reviews
 from storage import SentPolls, Stats
 
 logger = logging.getLogger(__name__)
@@ -98,6 +99,7 @@ def build_application(
     )
     renderer = Renderer(application.bot, core.learners, SentPolls(core.database), core.clock)
     handlers = Handlers(core, renderer, operators)
+    schedule_reviews(application, core, renderer)
     private = filters.ChatType.PRIVATE & ~filters.UpdateType.EDITED
     application.add_handler(MessageHandler(private, handlers.private_message))
     application.add_handler(

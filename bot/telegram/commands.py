@@ -39,6 +39,13 @@ LEARNER_COMMANDS: tuple[Command, ...] = (
     Command("sandbox", "내 실습 클러스터 보기", "Your practice cluster", needs="sandbox"),
     Command("lang", "언어 바꾸기 (ko / en)", "Change language (ko / en)"),
     Command("reset", "진도를 처음부터 다시", "Start the course over"),
+    Command("review", "복습할 카드 풀기", "Review the cards that are due", needs="reviews"),
+    Command(
+        "remind",
+        "복습 알림 시간 (예: /remind 20:00)",
+        "Review reminder time (/remind 20:00)",
+        needs="reviews",
+    ),
     Command("help", "할 수 있는 것들", "What I can do"),
     Command("start", "처음 화면", "The welcome screen"),
 )
