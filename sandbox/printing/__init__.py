@@ -15,6 +15,10 @@ from sandbox.printing.actions import (
     resource_ref,
     skipped_rollback,
 )
+from sandbox.printing.describe import join_pages
+from sandbox.printing.describe_pod import describe_pod
+from sandbox.printing.describe_service import describe_service, endpoints_text
+from sandbox.printing.describe_workloads import describe_deployment, describe_replicaset
 from sandbox.printing.empty import no_resources_found
 from sandbox.printing.errors import (
     client_error,
@@ -28,6 +32,7 @@ from sandbox.printing.formats import as_list, to_json, to_names, to_yaml, with_t
 from sandbox.printing.rollout import (
     RolloutStatus,
     rollout_history,
+    rollout_history_revision,
     rollout_status,
     rollout_status_lines,
 )
@@ -41,9 +46,15 @@ __all__ = [
     "client_error",
     "connection_refused",
     "deleted",
+    "describe_deployment",
+    "describe_pod",
+    "describe_replicaset",
+    "describe_service",
     "done",
+    "endpoints_text",
     "failed_to_create",
     "format_labels",
+    "join_pages",
     "kind_ref",
     "label_operation",
     "no_resources_found",
@@ -52,6 +63,7 @@ __all__ = [
     "print_tables",
     "resource_ref",
     "rollout_history",
+    "rollout_history_revision",
     "rollout_status",
     "rollout_status_lines",
     "server_error",

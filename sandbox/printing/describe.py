@@ -41,6 +41,10 @@ class Page:
         self.flush()
         return "".join(self._flushed)
 
+    def unaligned(self) -> str:
+        """What was written, tabs left as they are (for text kubectl prints unaligned)."""
+        return "".join(self._pending)
+
 
 def join_pages(pages: Sequence[str]) -> str:
     """Several objects described at once: kubectl puts a blank line between them."""

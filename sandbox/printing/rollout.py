@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from sandbox.printing.actions import resource_ref
+from sandbox.printing.describe import Page
+from sandbox.printing.describe_containers import pod_template_block
 from sandbox.printing.tabwriter import tabwrite
 
 REVISION_ANNOTATION = "deployment.kubernetes.io/revision"
@@ -107,6 +109,29 @@ def rollout_history(deployment: Mapping[str, Any],
     text = "REVISION\tCHANGE-CAUSE\n" + "".join(
         f"{number}\t{_change_cause(history[number]) or '<none>'}\n" for number in sorted(history))
     return head + tabwrite(text, minwidth=0, padding=2) + "\n"
+
+
+def rollout_history_revision(deployment: Mapping[str, Any],
+                             replicasets: Sequence[Mapping[str, Any]], revision: int) -> str:
+    """`kubectl rollout history deployment/x --revision=N`: that revision's pod template.
+
+    kubectl prints this template without aligning it, tabs and all. Returns kubectl's
+    error line when the revision is not in the history.
+    """
+    history = revisions(deployment, replicasets)
+    if revision not in history:
+        return "error: unable to find the specified revision\n"
+    template = dict((history[revision].get("spec") or {}).get("template") or {})
+    cause = _change_cause(history[revision])
+    if cause:
+        metadata = dict(template.get("metadata") or {})
+        metadata["annotations"] = {**(metadata.get("annotations") or {}),
+                                   CHANGE_CAUSE_ANNOTATION: cause}
+        template["metadata"] = metadata
+    page = Page()
+    pod_template_block(page, template)
+    head = resource_ref("Deployment", "apps", deployment["metadata"]["name"])
+    return f"{head} with revision #{revision}\n{page.unaligned()}\n"
 
 
 def _change_cause(rs: Mapping[str, Any]) -> str:

@@ -13,6 +13,7 @@ from sandbox.printing import (
     label_operation,
     no_resources_found,
     rollout_history,
+    rollout_history_revision,
     rollout_status,
     server_error,
     skipped_rollback,
@@ -153,5 +154,9 @@ async def test_rollout_history_and_status(side: Side) -> None:
         "rollout", "history", "deployment", "web")
     assert rollout_status(deployment).message == await side.ok(
         "rollout", "status", "deployment", "web")
+    for revision in (1, 2, 3, 9):
+        run = await side.kubectl("rollout", "history", "deployment", "web",
+                                 f"--revision={revision}")
+        assert rollout_history_revision(deployment, replicasets, revision) == run.out + run.err
     run = await side.kubectl("rollout", "undo", "deployment", "web", "--to-revision=3")
     assert skipped_rollback("Deployment", "apps", "web", 3) == run.out
