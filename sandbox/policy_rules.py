@@ -12,7 +12,7 @@ SUPPORTED_KUBECTL: frozenset[tuple[str, ...]] = frozenset(
         ("get",), ("describe",), ("logs",), ("explain",),
         ("create", "deployment"), ("create", "configmap"), ("create",),
         ("create", "service", "clusterip"), ("create", "service", "nodeport"),
-        ("create", "service", "loadbalancer"), ("create", "service", "externalname"),
+        ("create", "service", "loadbalancer"),
         ("run",), ("expose",), ("apply",), ("delete",), ("scale",), ("set", "image"),
         ("label",), ("annotate",),
         ("rollout", "status"), ("rollout", "history"), ("rollout", "undo"),
