@@ -181,7 +181,8 @@ class Api:
             except (urllib3.exceptions.ReadTimeoutError, TimeoutError):
                 pass
             finally:
-                raw.release_conn() if events else raw.close()
+                raw.close()
+                raw.release_conn()
         except (urllib3.exceptions.HTTPError, OSError) as error:
             if not events:
                 raise ClusterUnavailable(_describe(error)) from error

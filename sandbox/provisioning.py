@@ -37,6 +37,10 @@ LEARNER_RULES: list[Obj] = [
 """What the supported commands need: reads (get, describe, logs, -w), writes (create, run,
 expose, apply, delete), and patches (scale, set image, label, annotate, rollout)."""
 
+NODE_READER = "kubetutor-learner-nodes"
+NODE_RULES: list[Obj] = [{"apiGroups": [""], "resources": ["nodes"], "verbs": _READ}]
+"""Cluster-wide, read-only: the course has learners run `kubectl get nodes`."""
+
 QUOTA: Mapping[str, str] = {
     "pods": "10", "requests.cpu": "1", "requests.memory": "1Gi", "limits.cpu": "2",
     "limits.memory": "2Gi", "services": "5", "configmaps": "10",
@@ -82,6 +86,15 @@ def learner_objects(namespace: str) -> list[tuple[str, str, Obj]]:
     ]
 
 
+def node_binding(namespace: str) -> Obj:
+    """The ClusterRoleBinding that lets the learner read nodes (and nothing else cluster-wide)."""
+    return {"apiVersion": f"{_RBAC}/v1", "kind": "ClusterRoleBinding",
+            "metadata": _meta(f"{namespace}-nodes"),
+            "roleRef": {"apiGroup": _RBAC, "kind": "ClusterRole", "name": NODE_READER},
+            "subjects": [{"kind": "ServiceAccount", "name": LEARNER_ACCOUNT,
+                          "namespace": namespace}]}
+
+
 class Provisioner:
     """Creates, resets and reaps learner namespaces, as the bot's own identity."""
 
@@ -101,11 +114,22 @@ class Provisioner:
             if not created and plural != "serviceaccounts":
                 await self._api.patch(f"{path}/{body['metadata']['name']}",
                                       _converge(body), content_type=MERGE_PATCH)
+        await _create_or_keep(self._api, object_path("clusterroles", _RBAC, None), {
+            "apiVersion": f"{_RBAC}/v1", "kind": "ClusterRole", "metadata": _meta(NODE_READER),
+            "rules": NODE_RULES})
+        await _create_or_keep(self._api, object_path("clusterrolebindings", _RBAC, None),
+                              node_binding(namespace))
         self._ready.add(namespace)
 
     async def delete(self, namespace: str, *, wait: float = 30.0) -> None:
         """Delete the namespace and wait (up to `wait` seconds) until it is gone."""
         self._ready.discard(namespace)
+        try:
+            await self._api.delete(object_path("clusterrolebindings", _RBAC, None,
+                                               f"{namespace}-nodes"))
+        except ApiError as error:
+            if error.code != 404:
+                raise
         path = object_path("namespaces", "", None, namespace)
         try:
             await self._api.delete(path)

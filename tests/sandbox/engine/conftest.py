@@ -9,6 +9,8 @@ import pytest
 from sandbox.cluster import Cluster
 from sandbox.emulator.controllers import Delays
 from sandbox.emulator.server import Emulator
+from sandbox.limits import Limits
+from sandbox.service import Sandbox
 
 
 @pytest.fixture
@@ -24,3 +26,9 @@ def cluster(emulator: Emulator) -> Iterator[Cluster]:
     connection = Cluster.for_emulator(emulator)
     yield connection
     connection.close()
+
+
+@pytest.fixture
+def sandbox(cluster: Cluster) -> Sandbox:
+    """The sandbox facade on the emulator, with a rate limit no test reaches."""
+    return Sandbox(cluster, limits=Limits(commands_per_minute=10_000))
