@@ -314,7 +314,10 @@ class Api:
                     obj = to_table(kind, [obj], self.resources.clock.now(),
                                    resource_version=obj["metadata"]["resourceVersion"])
                 await _send(response, event, obj)
-        except (ConnectionResetError, asyncio.CancelledError):
+        except ConnectionResetError:
+            stop()
+            return response
+        except asyncio.CancelledError:
             stop()
             raise
         stop()
