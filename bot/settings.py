@@ -40,7 +40,7 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
-    # Moves the terminal chat's clock, e.g. "P30D" (ISO 8601) or seconds: try
+    # Moves the terminal chat's clock by an ISO 8601 duration such as "P30D": try
     # what reviews look like a month from now without waiting a month.
     clock_offset: timedelta = timedelta(0)
     # Telegram user ids allowed to run operator commands such as /stats: "1,2,3".
