@@ -9,11 +9,11 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from kubernetes.client import Configuration
 
 from sandbox.checks import Check
 from sandbox.cluster import Cluster
 from sandbox.commandline import parse
-from sandbox.emulator.server import Emulator
 from sandbox.executor import execute
 from sandbox.kubeapi import ClusterUnavailable, Timeouts, object_path
 from sandbox.limits import Limits
@@ -53,12 +53,17 @@ async def test_learner_cannot_touch_another_learners_objects_without_the_policy(
     assert "web" in (await sandbox.run("b", "kubectl get deploy", "en")).output
 
 
-async def test_a_closed_port_is_cluster_unavailable(emulator: Emulator) -> None:
+def unreachable(port: int) -> Cluster:
+    """A connection to 127.0.0.1:`port`, with short timeouts."""
+    return Cluster(Configuration(host=f"http://127.0.0.1:{port}"), simulated=False,
+                   context="test", timeouts=FAST)
+
+
+async def test_a_closed_port_is_cluster_unavailable() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    cluster = Cluster.for_emulator(emulator, FAST)
-    cluster.bot._client.configuration.host = f"http://127.0.0.1:{port}"  # noqa: SLF001
+    cluster = unreachable(port)
     with pytest.raises(ClusterUnavailable) as caught:
         await cluster.bot.get("/version")
     assert caught.value.detail == "connection refused"
@@ -84,10 +89,8 @@ async def silent_server() -> AsyncIterator[int]:
     await server.wait_closed()
 
 
-async def test_a_silent_cluster_gives_the_learner_a_clear_message(
-        emulator: Emulator, silent_server: int) -> None:
-    cluster = Cluster.for_emulator(emulator, FAST)
-    cluster.bot._client.configuration.host = f"http://127.0.0.1:{silent_server}"  # noqa: SLF001
+async def test_a_silent_cluster_gives_the_learner_a_clear_message(silent_server: int) -> None:
+    cluster = unreachable(silent_server)
     sandbox = Sandbox(cluster, limits=Limits(commands_per_minute=100))
     result = await sandbox.run("a", "kubectl get pods", "en")
     assert not result.ok
