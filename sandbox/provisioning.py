@@ -69,7 +69,7 @@ def learner_objects(namespace: str) -> list[tuple[str, str, Obj]]:
                                  "metadata": _meta(LEARNER_ACCOUNT, namespace),
                                  "automountServiceAccountToken": False}),
         (_RBAC, "roles", {"apiVersion": f"{_RBAC}/v1", "kind": "Role",
-                          "metadata": _meta(ROLE, namespace), "rules": LEARNER_RULES}),
+                          "metadata": _meta(ROLE, namespace), "rules": []}),
         (_RBAC, "rolebindings", {
             "apiVersion": f"{_RBAC}/v1", "kind": "RoleBinding", "metadata": _meta(ROLE, namespace),
             "roleRef": {"apiGroup": _RBAC, "kind": "Role", "name": ROLE},
@@ -111,15 +111,30 @@ class Provisioner:
         for group, plural, body in learner_objects(namespace):
             path = object_path(plural, group, namespace)
             created = await _create_or_keep(self._api, path, body)
-            if not created and plural != "serviceaccounts":
+            if plural == "roles":
+                # Created empty, then given its rules by name: the API server checks the
+                # bot's `escalate` permission against the Role's name only on a patch.
+                await self._api.patch(f"{path}/{ROLE}", {"rules": LEARNER_RULES},
+                                      content_type=MERGE_PATCH)
+            elif not created and plural != "serviceaccounts":
                 await self._api.patch(f"{path}/{body['metadata']['name']}",
                                       _converge(body), content_type=MERGE_PATCH)
-        await _create_or_keep(self._api, object_path("clusterroles", _RBAC, None), {
-            "apiVersion": f"{_RBAC}/v1", "kind": "ClusterRole", "metadata": _meta(NODE_READER),
-            "rules": NODE_RULES})
+        await self._ensure_node_reader()
         await _create_or_keep(self._api, object_path("clusterrolebindings", _RBAC, None),
                               node_binding(namespace))
         self._ready.add(namespace)
+
+    async def _ensure_node_reader(self) -> None:
+        """The shared ClusterRole (deploy/rbac.yaml installs it; the emulator gets it here)."""
+        path = object_path("clusterroles", _RBAC, None)
+        try:
+            await self._api.get(f"{path}/{NODE_READER}")
+        except ApiError as error:
+            if error.code != 404:
+                raise
+            await _create_or_keep(self._api, path, {
+                "apiVersion": f"{_RBAC}/v1", "kind": "ClusterRole",
+                "metadata": _meta(NODE_READER), "rules": NODE_RULES})
 
     async def delete(self, namespace: str, *, wait: float = 30.0) -> None:
         """Delete the namespace and wait (up to `wait` seconds) until it is gone."""
