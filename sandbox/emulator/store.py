@@ -7,6 +7,7 @@ changes so that watches can resume from a resourceVersion, as etcd's watch cache
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections import deque
 from collections.abc import Callable
@@ -26,16 +27,31 @@ _HISTORY = 20000
 
 
 def copy_object(value: _T) -> _T:
-    """A deep copy of JSON-shaped data, several times faster than copy.deepcopy."""
-    return cast(_T, _copy(value))
+    """A deep copy of JSON-shaped data, many times faster than copy.deepcopy.
 
-
-def _copy(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
+    Controllers copy every object they list, so this is the emulator's hottest code: it
+    tests exact types and recurses only into containers.
+    """
+    kind = type(value)
+    if kind is dict:
+        return cast(_T, _copy_dict(cast(dict[str, Any], value)))
+    if kind is list:
+        return cast(_T, _copy_list(cast(list[Any], value)))
     return value
+
+
+def _copy_dict(value: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for key, item in value.items():
+        kind = type(item)
+        out[key] = (_copy_dict(item) if kind is dict else _copy_list(item) if kind is list
+                    else item)
+    return out
+
+
+def _copy_list(value: list[Any]) -> list[Any]:
+    return [_copy_dict(item) if type(item) is dict else
+            _copy_list(item) if type(item) is list else item for item in value]
 
 
 @dataclass(frozen=True)
@@ -49,14 +65,16 @@ class Change:
 
 
 class Store:
-    """All objects, keyed by (qualified resource, namespace or "", name).
+    """All objects, indexed by qualified resource, then namespace ("" for cluster-scoped
+    kinds), then name, so that listing one namespace costs the same however many
+    namespaces there are.
 
     Reads return copies so that callers can never change stored state without a write.
     """
 
     def __init__(self, clock: Clock) -> None:
         self._clock = clock
-        self._objects: dict[str, dict[tuple[str, str], dict[str, Any]]] = {}
+        self._objects: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
         self._rv = 1
         self._listeners: list[Listener] = []
         self._history: deque[Change] = deque(maxlen=_HISTORY)
@@ -72,7 +90,10 @@ class Store:
         return self._history[0].resource_version - 1 if self._history else self._rv
 
     def add_listener(self, listener: Listener) -> None:
-        """Call `listener(type, kind, obj)` synchronously after every write."""
+        """Call `listener(type, kind, obj)` synchronously after every write.
+
+        Every listener and the watch history share one snapshot, which none may change.
+        """
         self._listeners.append(listener)
 
     def changes_since(self, resource_version: int) -> list[Change]:
@@ -81,26 +102,35 @@ class Store:
 
     def get(self, kind: Kind, namespace: str | None, name: str) -> dict[str, Any] | None:
         """A copy of the object, or None."""
-        found = self._bucket(kind).get((namespace or "", name))
+        found = self._slot(kind, namespace).get(name)
         return copy_object(found) if found is not None else None
 
-    def list(self, kind: Kind, namespace: str | None = None) -> list[dict[str, Any]]:
-        """Copies of the objects of `kind`, in one namespace or all, sorted by namespace/name."""
-        bucket = self._bucket(kind)
-        keys = sorted(k for k in bucket if namespace is None or k[0] == namespace)
-        return [copy_object(bucket[k]) for k in keys]
+    def list(self, kind: Kind, namespace: str | None = None,
+             where: Callable[[dict[str, Any]], bool] | None = None) -> list[dict[str, Any]]:
+        """Copies of the objects of `kind`, in one namespace or all, sorted by namespace/name.
+
+        `where`, if given, sees each stored object (and must not change it) so that only the
+        objects it accepts are copied.
+        """
+        return [copy_object(obj) for obj in self._stored(kind, namespace)
+                if where is None or where(obj)]
+
+    def names(self, kind: Kind, namespace: str | None) -> set[str]:
+        """The names of the objects of `kind` in one namespace, without copying them."""
+        return set(self._slot(kind, namespace))
 
     def count(self, kind: Kind, namespace: str | None = None) -> int:
         """How many objects of `kind` there are, without copying them."""
-        bucket = self._bucket(kind)
-        return sum(1 for k in bucket if namespace is None or k[0] == namespace)
+        by_namespace = self._objects.get(kind.qualified, {})
+        if namespace is None:
+            return sum(len(slot) for slot in by_namespace.values())
+        return len(by_namespace.get(namespace, {}))
 
     def create(self, kind: Kind, obj: dict[str, Any]) -> dict[str, Any]:
         """Store a new object, filling in the system fields; raises AlreadyExists."""
         meta = obj.setdefault("metadata", {})
-        key = self._key(kind, meta)
-        bucket = self._bucket(kind)
-        if key in bucket:
+        slot = self._slot(kind, self._namespace(kind, meta), create=True)
+        if meta["name"] in slot:
             raise already_exists(kind, meta["name"])
         obj["apiVersion"], obj["kind"] = kind.api_version, kind.kind
         meta["uid"] = str(uuid.uuid4())
@@ -109,14 +139,14 @@ class Store:
             meta["generation"] = 1
         meta.pop("deletionTimestamp", None)
         stored = copy_object(obj)
-        bucket[key] = stored
+        slot[meta["name"]] = stored
         return self._written("ADDED", kind, stored)
 
     def update(self, kind: Kind, obj: dict[str, Any]) -> dict[str, Any]:
         """Replace an object; raises NotFound, or Conflict on a stale resourceVersion."""
         meta = obj.setdefault("metadata", {})
-        key = self._key(kind, meta)
-        old = self._bucket(kind).get(key)
+        slot = self._slot(kind, self._namespace(kind, meta))
+        old = slot.get(meta["name"])
         if old is None:
             raise not_found(kind, meta["name"])
         sent_rv = meta.get("resourceVersion")
@@ -137,12 +167,12 @@ class Store:
         ):
             meta["generation"] = old_meta.get("generation", 0) + 1
         stored = copy_object(obj)
-        self._bucket(kind)[key] = stored
+        slot[meta["name"]] = stored
         return self._written("MODIFIED", kind, stored)
 
     def mark_deleting(self, kind: Kind, namespace: str | None, name: str) -> dict[str, Any]:
         """Set deletionTimestamp (which update() otherwise preserves) and write the object."""
-        stored = self._bucket(kind).get((namespace or "", name))
+        stored = self._slot(kind, namespace).get(name)
         if stored is None:
             raise not_found(kind, name)
         if "deletionTimestamp" in stored["metadata"]:
@@ -154,14 +184,18 @@ class Store:
 
     def delete(self, kind: Kind, namespace: str | None, name: str) -> dict[str, Any]:
         """Remove an object now and return it as last stored (with the deletion's version)."""
-        stored = self._bucket(kind).pop((namespace or "", name), None)
+        slot = self._slot(kind, namespace)
+        stored = slot.pop(name, None)
         if stored is None:
             raise not_found(kind, name)
+        if not slot:
+            self._objects[kind.qualified].pop(namespace or "", None)
         return self._written("DELETED", kind, stored)
 
     def dump(self) -> dict[str, Any]:
         """Everything, as JSON-ready data for saving to a file."""
-        objects = [copy_object(o) for bucket in self._objects.values() for o in bucket.values()]
+        objects = [copy_object(o) for by_namespace in self._objects.values()
+                   for slot in by_namespace.values() for o in slot.values()]
         return {"resourceVersion": self._rv, "objects": objects}
 
     @classmethod
@@ -172,20 +206,38 @@ class Store:
         for obj in data.get("objects", []):
             kind = kind_by_name(obj.get("apiVersion", ""), obj.get("kind", ""))
             if kind is not None:
-                store._bucket(kind)[store._key(kind, obj["metadata"])] = copy_object(obj)
+                meta = obj["metadata"]
+                slot = store._slot(kind, store._namespace(kind, meta), create=True)
+                slot[meta["name"]] = copy_object(obj)
         return store
 
-    def _bucket(self, kind: Kind) -> dict[tuple[str, str], dict[str, Any]]:
-        return self._objects.setdefault(kind.qualified, {})
+    def _slot(self, kind: Kind, namespace: str | None, *,
+              create: bool = False) -> dict[str, dict[str, Any]]:
+        """The objects of one kind in one namespace, by name (a throwaway dict if none)."""
+        by_namespace = self._objects.setdefault(kind.qualified, {})
+        if create:
+            return by_namespace.setdefault(namespace or "", {})
+        return by_namespace.get(namespace or "", {})
+
+    def _stored(self, kind: Kind, namespace: str | None) -> builtins.list[dict[str, Any]]:
+        """The stored objects (not copies), sorted by namespace and name."""
+        by_namespace = self._objects.get(kind.qualified, {})
+        spaces = sorted(by_namespace) if namespace is None else [namespace]
+        found = []
+        for space in spaces:
+            slot = by_namespace.get(space, {})
+            found += [slot[name] for name in sorted(slot)]
+        return found
 
     @staticmethod
-    def _key(kind: Kind, meta: dict[str, Any]) -> tuple[str, str]:
-        return (meta.get("namespace", "") if kind.namespaced else "", meta["name"])
+    def _namespace(kind: Kind, meta: dict[str, Any]) -> str:
+        return str(meta.get("namespace", "")) if kind.namespaced else ""
 
     def _written(self, event: str, kind: Kind, stored: dict[str, Any]) -> dict[str, Any]:
         self._rv += 1
         stored["metadata"]["resourceVersion"] = str(self._rv)
-        self._history.append(Change(self._rv, event, kind, copy_object(stored)))
+        snapshot = copy_object(stored)
+        self._history.append(Change(self._rv, event, kind, snapshot))
         for listener in self._listeners:
-            listener(event, kind, copy_object(stored))
+            listener(event, kind, snapshot)
         return copy_object(stored)

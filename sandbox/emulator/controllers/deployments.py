@@ -92,8 +92,8 @@ class DeploymentController:
         else:
             self._rolling(deployment, new, olds)
         self._cleanup(deployment, olds)
-        sets = [rs for rs in self._store.list(REPLICASETS, meta["namespace"])
-                if controller_uid(rs) == meta["uid"]]
+        sets = self._store.list(REPLICASETS, meta["namespace"],
+                                where=lambda rs: controller_uid(rs) == meta["uid"])
         new = next(rs for rs in sets if rs["metadata"]["uid"] == new["metadata"]["uid"])
         status = deployment_status(deployment, new, sets, now, created=created)
         deadline = deployment["spec"].get("progressDeadlineSeconds", 600)

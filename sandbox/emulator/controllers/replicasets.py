@@ -92,7 +92,7 @@ class ReplicaSetController:
 
     def _create_pod(self, rs: dict[str, Any], now: datetime) -> dict[str, Any] | None:
         meta, template = rs["metadata"], rs["spec"].get("template", {})
-        existing = {p["metadata"]["name"] for p in self._store.list(PODS, meta["namespace"])}
+        existing = self._store.names(PODS, meta["namespace"])
         name = f"{meta['name']}-{random_suffix()}"
         while name in existing:
             name = f"{meta['name']}-{random_suffix()}"
