@@ -16,12 +16,13 @@ from sandbox.provisioning import PREFIX, Provisioner
 
 _RBAC = "rbac.authorization.k8s.io"
 _README = "see deploy/README.md"
-_NEEDED: tuple[tuple[str, str, str], ...] = (
-    ("create", "", "namespaces"), ("delete", "", "namespaces"), ("list", "", "namespaces"),
-    ("create", "", "serviceaccounts"), ("create", _RBAC, "roles"),
-    ("create", _RBAC, "rolebindings"), ("create", _RBAC, "clusterrolebindings"),
-    ("create", "", "resourcequotas"), ("create", "", "limitranges"),
-    ("impersonate", "", "serviceaccounts"), ("get", "", "nodes"),
+_NEEDED: tuple[tuple[str, str, str, str], ...] = (
+    ("create", "", "namespaces", ""), ("delete", "", "namespaces", ""),
+    ("list", "", "namespaces", ""), ("create", "", "serviceaccounts", ""),
+    ("create", _RBAC, "roles", ""), ("escalate", _RBAC, "roles", "kubetutor-learner"),
+    ("create", _RBAC, "rolebindings", ""), ("create", _RBAC, "clusterrolebindings", ""),
+    ("create", "", "resourcequotas", ""), ("create", "", "limitranges", ""),
+    ("impersonate", "", "serviceaccounts", "learner"), ("get", "", "nodes", ""),
 )
 
 
@@ -73,10 +74,12 @@ def _version(version: Obj) -> Finding:
 
 async def _permissions(cluster: Cluster) -> Finding:
     missing: list[str] = []
-    for verb, group, resource in _NEEDED:
+    for verb, group, resource, name in _NEEDED:
+        attributes = {"verb": verb, "group": group, "resource": resource}
+        if name:
+            attributes["name"] = name
         review = {"apiVersion": "authorization.k8s.io/v1", "kind": "SelfSubjectAccessReview",
-                  "spec": {"resourceAttributes": {"verb": verb, "group": group,
-                                                  "resource": resource}}}
+                  "spec": {"resourceAttributes": attributes}}
         try:
             answer = await cluster.bot.create(
                 object_path("selfsubjectaccessreviews", "authorization.k8s.io", None), review)
