@@ -29,6 +29,8 @@ class User:
 
 
 ADMIN = User(ADMIN_NAME, ("system:masters", "system:authenticated"))
+# Who a request without credentials is; RBAC grants this user nothing unless bound.
+ANONYMOUS = User("system:anonymous", ("system:unauthenticated",))
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,15 @@ from sandbox.emulator.errors import (
 )
 from sandbox.emulator.field_validation import FieldValidation
 from sandbox.emulator.kinds import Kind, kind_by_plural
-from sandbox.emulator.rbac import ADMIN, Attributes, User, access_review, authorize, impersonate
+from sandbox.emulator.rbac import (
+    ADMIN,
+    ANONYMOUS,
+    Attributes,
+    User,
+    access_review,
+    authorize,
+    impersonate,
+)
 from sandbox.emulator.resources import Resources, decode
 from sandbox.emulator.selectors import (
     fields_match,
@@ -123,11 +131,20 @@ class Api:
         return self.resources.store
 
     def authenticate(self, request: web.Request) -> User:
-        """The bearer token's identity, after impersonation; 401 for anything else."""
-        if request.headers.get("Authorization") != f"Bearer {self.token}":
+        """The bearer token's identity, after impersonation.
+
+        No credentials at all make the request anonymous, as a real API server with its
+        default --anonymous-auth does; credentials that do not match are a 401.
+        """
+        sent = request.headers.get("Authorization")
+        if sent is None:
+            caller = ANONYMOUS
+        elif sent == f"Bearer {self.token}":
+            caller = ADMIN
+        else:
             raise unauthorized()
         groups = request.headers.getall("Impersonate-Group", [])
-        return impersonate(ADMIN, request.headers, list(groups))
+        return impersonate(caller, request.headers, list(groups))
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         """Serve one request, turning StatusErrors into Status responses."""
@@ -142,6 +159,9 @@ class Api:
             return (_json(discovery.VERSION) if path.startswith("/version")
                     else web.Response(text="ok"))
         user = self.authenticate(request)
+        if user == ANONYMOUS and parse_path(path) is None:
+            raise StatusError(403, "Forbidden", f'forbidden: User "{user.name}" cannot '
+                              f'{request.method.lower()} path "{path}"', {})
         static = self._discovery(request)
         if static is not None:
             return static

@@ -112,7 +112,7 @@ class Emulator:
         self._ticker = asyncio.create_task(self._tick())
 
     async def stop(self) -> None:
-        """Stop listening (open watches end) and stop the ticker."""
+        """Stop listening (open watches end), stop the ticker and save the state file."""
         if self._ticker is not None:
             self._ticker.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -121,6 +121,7 @@ class Emulator:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+        self.save()
 
     async def __aenter__(self) -> Emulator:
         await self.start()

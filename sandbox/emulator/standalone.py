@@ -32,6 +32,5 @@ async def serve_forever(port: int, kubeconfig: Path, state_file: Path | None) ->
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signum)
         await emulator.stop()
-        emulator.save()
         if state_file is not None:
             print(f"Cluster state saved to {state_file}", flush=True)
