@@ -119,12 +119,21 @@ class Reminders:
             rows = session.execute(self._due_query(now, key_prefix, learner_key, limit))
             return [
                 DuePrompt(
-                    learner_id=row[0].learner_id,
-                    learner_key=row[1],
-                    language=row[2],
-                    timezone=row[3],
-                    reminder=_reminder(row[0]),
-                    card_id=row[4],
+                    learner_id=row.learner_id,
+                    learner_key=row.key,
+                    language=row.language,
+                    timezone=row.timezone,
+                    reminder=ReminderRecord(
+                        row.learner_id,
+                        row.remind_at,
+                        row.quiet_start,
+                        row.quiet_end,
+                        row.daily_cap,
+                        row.last_prompted_on,
+                        row.next_prompt_at,
+                        row.session_left,
+                    ),
+                    card_id=row.card_id,
                 )
                 for row in rows
             ]
@@ -141,7 +150,7 @@ class Reminders:
     @staticmethod
     def _due_query(
         now: datetime, key_prefix: str, learner_key: str | None, limit: int
-    ) -> Select[Any]:
+    ) -> Select[*tuple[Any, ...]]:
         first_card = (
             select(ReviewCard.id)
             .where(ReviewCard.learner_id == ReviewReminder.learner_id, ReviewCard.due <= now)
@@ -150,8 +159,23 @@ class Reminders:
             .correlate(ReviewReminder)
             .scalar_subquery()
         )
-        query = (
-            select(ReviewReminder, Learner.key, Learner.language, Learner.timezone, first_card)
+        query: Select[*tuple[Any, ...]] = (
+            # Columns, not ORM objects: a tick reads up to ``limit`` rows and
+            # building mapped objects for them would cost more than the query.
+            select(
+                ReviewReminder.learner_id,
+                ReviewReminder.remind_at,
+                ReviewReminder.quiet_start,
+                ReviewReminder.quiet_end,
+                ReviewReminder.daily_cap,
+                ReviewReminder.last_prompted_on,
+                ReviewReminder.next_prompt_at,
+                ReviewReminder.session_left,
+                Learner.key,
+                Learner.language,
+                Learner.timezone,
+                first_card.label("card_id"),
+            )
             .join(Learner, Learner.id == ReviewReminder.learner_id)
             .where(ReviewReminder.next_prompt_at <= now, Learner.blocked_at.is_(None))
             .order_by(ReviewReminder.next_prompt_at)
