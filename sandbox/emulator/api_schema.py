@@ -16,6 +16,7 @@ CORE = "io.k8s.api.core.v1"
 APPS = "io.k8s.api.apps.v1"
 RBAC = "io.k8s.api.rbac.v1"
 AUTHZ = "io.k8s.api.authorization.v1"
+DISCOVERY = "io.k8s.api.discovery.v1"
 AUTOSCALING = "io.k8s.api.autoscaling.v1"
 
 # Scalars that OpenAPI names as definitions of their own: (full name, v2 shape, description).

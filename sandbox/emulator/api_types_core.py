@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sandbox.emulator.api_schema import CORE, Definition, F, top_level
+from sandbox.emulator.api_schema import CORE, DISCOVERY, Definition, F, top_level
 
 _SPEC = "Spec defines the behavior of the {}."
 _STATUS = "Status describes the current status of the {}. Read-only."
@@ -125,6 +125,14 @@ DEFINITIONS: tuple[Definition, ...] = (
     top_level(CORE, "Endpoints", "", "Endpoints is a collection of endpoints that implement "
               "the actual service.",
               F("subsets", "[object]", "The set of all endpoints is the union of all subsets.")),
+    top_level(DISCOVERY, "EndpointSlice", "discovery.k8s.io", "EndpointSlice represents a "
+              "subset of the endpoints that implement a service.",
+              F("addressType", "string", "addressType specifies the type of address carried "
+                "by this EndpointSlice.", required=True),
+              F("endpoints", "[object]", "endpoints is a list of unique endpoints in this "
+                "slice.", required=True),
+              F("ports", "[object]", "ports specifies the list of network ports exposed by "
+                "each endpoint in this slice.")),
     top_level(CORE, "ServiceAccount", "", "ServiceAccount binds together: * a name, "
               "understood by users, and perhaps by peripheral systems, for an identity * a "
               "principal that can be authenticated and authorized * a set of secrets",

@@ -67,6 +67,8 @@ KINDS: tuple[Kind, ...] = (
          (), _RW),
     Kind("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings",
          "clusterrolebinding", False, (), _RW),
+    Kind("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", "endpointslice", True, (),
+         _RW),
     Kind("authorization.k8s.io", "v1", "SelfSubjectAccessReview", "selfsubjectaccessreviews",
          "selfsubjectaccessreview", False, (), ("create",)),
 )

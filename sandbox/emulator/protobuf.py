@@ -179,7 +179,7 @@ def _message(name: str, data: bytes) -> dict[str, Any]:
         if number not in schema:
             continue
         field, kind = schema[number]
-        if (kind in ("string", "[]string") and value == b"") or (
+        if (kind == "string" and value == b"") or (
                 kind in ("int", "bool") and value == 0 and field not in _POINTERS):
             continue  # Go writes unset values as zeros; its JSON would have omitted them
         if kind.startswith("map:") and isinstance(value, bytes):

@@ -16,6 +16,7 @@ from sandbox.emulator import quantities
 from sandbox.emulator.clock import Clock
 from sandbox.emulator.controllers.deployments import DEPLOYMENTS, DeploymentController
 from sandbox.emulator.controllers.endpoints import sync_endpoints
+from sandbox.emulator.controllers.endpointslices import sync_endpoint_slice
 from sandbox.emulator.controllers.events import Recorder
 from sandbox.emulator.controllers.garbage import NAMESPACES, GarbageCollector
 from sandbox.emulator.controllers.pods import PODS, Kubelet
@@ -108,6 +109,7 @@ class Controllers:
         pods = self._store.list(PODS, namespace)
         for service in self._store.list(_SERVICES, namespace):
             sync_endpoints(self._store, service, pods)
+            sync_endpoint_slice(self._store, service, pods)
         self._quotas(namespace)
 
     def _quotas(self, namespace: str) -> None:
