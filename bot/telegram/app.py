@@ -9,9 +9,11 @@ fetched are handled, and confirm to Telegram only what was handled.
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import secrets
+import sys
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -53,6 +55,19 @@ class MissingToken(RuntimeError):
     """No Telegram bot token is configured."""
 
 
+def _record_missing_sniffio() -> None:
+    """Make httpcore's per-request ``import sniffio`` fail at once when it is not installed.
+
+    httpcore tries that import several times per request; without the package,
+    each failed import searches every ``sys.path`` entry again (about a quarter
+    of the bot's CPU time under load). A ``None`` entry in ``sys.modules`` is
+    Python's record of a module known to be absent; with sniffio installed,
+    nothing changes.
+    """
+    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
+        sys.modules["sniffio"] = None  # type: ignore[assignment]
+
+
 def build_application(
     core: App,
     *,
@@ -80,6 +95,7 @@ def build_application(
     # Time periods as timedelta, PTB's next default: without opting in, PTB warns
     # (a deprecation) on every RetryAfter it builds.
     os.environ.setdefault("PTB_TIMEDELTA", "1")
+    _record_missing_sniffio()
     operators = Operators(settings.admin_ids, Stats(core.database), core.catalog, core.clock)
 
     async def on_startup(application: AnyApplication) -> None:
