@@ -2,37 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
 import re
-import shutil
 from pathlib import Path
 
-import pytest
-
 from sandbox.emulator.server import Emulator
+from tests.sandbox.emulator.kubectl_runner import SAFE, kubectl, needs_kubectl
 
-KUBECTL = "/usr/bin/kubectl"
-pytestmark = [
-    pytest.mark.skipif(not Path(KUBECTL).exists(), reason="kubectl is not installed at "
-                       "/usr/bin/kubectl"),
-    pytest.mark.skipif(shutil.which("openssl") is None,
-                       reason="openssl is needed to serve kubectl over HTTPS"),
-]
-SAFE = "[bcdfghjklmnpqrstvwxz2456789]"
-
-
-async def kubectl(emulator: Emulator, tmp_path: Path, *args: str) -> tuple[int, str]:
-    """Run kubectl with a kubeconfig for the emulator; returns (exit code, stdout+stderr)."""
-    config = tmp_path / "kubeconfig"
-    if not config.exists():
-        emulator.write_kubeconfig(config)
-    process = await asyncio.create_subprocess_exec(
-        KUBECTL, *args, env={**os.environ, "KUBECONFIG": str(config),
-                             "HOME": str(tmp_path)},
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
-    out, _ = await process.communicate()
-    return process.returncode or 0, out.decode()
+pytestmark = needs_kubectl
 
 
 async def test_seed_sequence_create_get_delete(tls_emulator: Emulator, tmp_path: Path) -> None:
