@@ -1,0 +1,186 @@
+"""Telegram bot throughput: 1,000 learners through the real application at once.
+
+Run: .venv/bin/python bench/telegram_bench.py [--learners N] [--concurrency N]
+
+Two processes, as in production: this one plays Telegram (the fake Bot API
+server from tests/fakes) and the learners; a child process runs the real
+application built by ``bot.telegram.app.build_application`` on a fresh
+SQLite file, long polling the fake server. Pacing is switched off in the
+child: the figure is how fast the bot handles updates, not Telegram's limits.
+
+Each learner: /start, opens lesson 1, pages through its cards (edits in
+place), opens the quiz and answers two quiz polls, types ``kubectl get
+pods``: 9 updates. (/progress is left out: it draws a chart, a cost of its
+own, not of the Telegram transport.) Latency is from an update entering
+the server's queue to the bot's last request it causes; it includes getUpdates
+batching and queueing behind other learners. Peak memory is the bot
+process's maximum resident set size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import resource
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from aiohttp import web  # noqa: E402
+
+from tests.fakes import FakeTelegram, FakeUser  # noqa: E402
+
+TOKEN = "424242:BENCH"
+_ANSWERS = {"sendMessage", "editMessageText", "sendPoll"}
+
+
+class CountingTelegram(FakeTelegram):
+    """The fake server, waking one learner's waiter when the bot answers in their chat."""
+
+    def __init__(self) -> None:
+        super().__init__(check_updates=False)
+        self.answers: dict[int, int] = defaultdict(int)
+        self.changed: dict[int, asyncio.Event] = defaultdict(asyncio.Event)
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        response = await super()._handle(request)
+        call = self.calls[-1]
+        if call.method in _ANSWERS and isinstance(call.chat_id, int):
+            self.answers[call.chat_id] += 1
+            self.changed[call.chat_id].set()
+        return response
+
+    async def until(self, chat_id: int, count: int) -> None:
+        while self.answers[chat_id] < count:
+            event = self.changed[chat_id]
+            event.clear()
+            await event.wait()
+
+
+async def learner_script(fake: CountingTelegram, user: FakeUser, latencies: list[float]) -> int:
+    """One learner's session; returns how many updates it sent."""
+    expected = 0
+    updates = 0
+
+    async def exchange(act: Any, replies: int = 1) -> None:
+        nonlocal expected, updates
+        started = time.perf_counter()
+        act()
+        updates += 1
+        expected += replies
+        await fake.until(user.id, expected)
+        latencies.append(time.perf_counter() - started)
+
+    def last() -> Any:
+        return fake.messages_to(user.id)[-1]
+
+    def press(label: str) -> Any:
+        message = last()
+        data = next(b.callback_data for row in message.buttons for b in row if label in b.text)
+        return lambda: fake.press_button(user, message, data)
+
+    def answer(correct: bool) -> Any:
+        poll = last()
+        right = poll.raw["poll"]["correct_option_ids"][0]
+        option = right if correct else (right + 1) % len(poll.raw["poll"]["options"])
+        return lambda: fake.answer_poll(user, poll.poll_id, [option])
+
+    await exchange(lambda: fake.send_text(user, "/start"))
+    await exchange(press("Start lesson 1"))
+    for _ in range(3):
+        await exchange(press("Next"))
+    await exchange(press("Take the quiz"))
+    await exchange(answer(correct=True), replies=2)
+    await exchange(answer(correct=False), replies=2)
+    await exchange(lambda: fake.send_text(user, "kubectl get pods"))
+    return updates
+
+
+async def drive(learners: int, concurrency: int, database: Path) -> None:
+    async with CountingTelegram() as fake:
+        bot = await asyncio.create_subprocess_exec(
+            sys.executable, __file__, "--serve", fake.base_url, str(database), str(concurrency),
+            stdout=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        await fake.wait_for(lambda: fake.polling, timeout=60)
+        users = [fake.user(10_000 + n, f"L{n}", "en") for n in range(learners)]
+        latencies: list[float] = []
+        started = time.perf_counter()
+        counts = await asyncio.gather(*(learner_script(fake, u, latencies) for u in users))
+        elapsed = time.perf_counter() - started
+        bot.send_signal(signal.SIGTERM)
+        stdout, _ = await bot.communicate()
+    figures = json.loads(stdout.decode().strip().splitlines()[-1])
+    updates = sum(counts)
+    ordered = sorted(latencies)
+    print(f"learners            {learners} (concurrent_updates={concurrency})")
+    print(f"updates handled     {updates} in {elapsed:.2f} s")
+    print(f"throughput          {updates / elapsed:.0f} updates/s")
+    print(f"latency p50         {statistics.median(ordered) * 1000:.1f} ms")
+    print(f"latency p99         {ordered[int(len(ordered) * 0.99) - 1] * 1000:.1f} ms")
+    print(f"bot peak RSS        {figures['peak_rss_mb']:.0f} MB")
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    print(f"CPU seconds         bot {figures['cpu_s']:.1f}, fake Telegram and learners "
+          f"{own.ru_utime + own.ru_stime:.1f}")
+
+
+async def serve(base_url: str, database: Path, concurrency: int) -> None:
+    """The child process: the real application, unpaced, until SIGTERM."""
+    from pydantic import SecretStr
+
+    from bot.bootstrap import build
+    from bot.settings import Settings
+    from bot.telegram.app import ALLOWED_UPDATES, build_application
+    from bot.telegram.pacing import Pacing
+
+    settings = Settings(
+        data_dir=database.parent,
+        database_url=f"sqlite:///{database}",
+        telegram_bot_token=SecretStr(TOKEN),
+        telegram_api_base_url=base_url,
+    )
+    core = build(settings)
+    application = build_application(core, pacing=Pacing.unlimited(), concurrent_updates=concurrency)
+    stop = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+    async with application:
+        await application.start()
+        await application.updater.start_polling(
+            poll_interval=0, timeout=10, allowed_updates=ALLOWED_UPDATES
+        )
+        await stop.wait()
+        await application.updater.stop()
+        await application.stop()
+    core.close()
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    figures = {"peak_rss_mb": usage.ru_maxrss / 1024, "cpu_s": usage.ru_utime + usage.ru_stime}
+    print(json.dumps(figures), flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--learners", type=int, default=1000)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument(
+        "--serve", nargs=3, metavar=("BASE_URL", "DB", "CONCURRENCY"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args()
+    if args.serve:
+        base_url, database, concurrency = args.serve
+        asyncio.run(serve(base_url, Path(database), int(concurrency)))
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        asyncio.run(drive(args.learners, args.concurrency, Path(folder) / "bench.db"))
+
+
+if __name__ == "__main__":
+    main()
