@@ -8,8 +8,12 @@ the day's prompt at once; later ones arrive while the chat waits for input.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+import asyncio
+import contextlib
+import importlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
+from typing import Any
 
 from bot.bootstrap import App
 from bot.messages import Outgoing
@@ -21,7 +25,6 @@ from storage import LearnerRecord
 @asynccontextmanager
 async def reminders_running(app: App, chat: TerminalChat, learner_key: str) -> AsyncIterator[None]:
     """Tick now and then every ``TICK_SECONDS`` until the block ends."""
-    from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
     async def show(learner: LearnerRecord, items: Sequence[Outgoing]) -> bool:
         chat.show(items)
@@ -33,10 +36,24 @@ async def reminders_running(app: App, chat: TerminalChat, learner_key: str) -> A
         await push.tick(app.clock())
 
     await tick()
-    scheduler = AsyncIOScheduler()
-    scheduler.add_job(tick, "interval", seconds=TICK_SECONDS, max_instances=1)
-    scheduler.start()
+    starting = asyncio.create_task(_start_scheduler(tick))
     try:
         yield
     finally:
-        scheduler.shutdown(wait=False)
+        starting.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            (await starting).shutdown(wait=False)
+
+
+async def _start_scheduler(tick: Callable[[], Awaitable[None]]) -> Any:
+    """An ``AsyncIOScheduler`` running ``tick`` every ``TICK_SECONDS``.
+
+    APScheduler takes most of a second to import (it reads the installed
+    packages' entry points), so it is imported in a thread while the chat
+    already takes input.
+    """
+    module = await asyncio.to_thread(importlib.import_module, "apscheduler.schedulers.asyncio")
+    scheduler = module.AsyncIOScheduler()
+    scheduler.add_job(tick, "interval", seconds=TICK_SECONDS, max_instances=1)
+    scheduler.start()
+    return scheduler
