@@ -102,6 +102,13 @@ def seed(store: Store) -> None:
         "subsets": [{"addresses": [{"ip": NODE_IP}],
                      "ports": [{"name": "https", "port": 8443, "protocol": "TCP"}]}],
     })
+    store.create(_kind("discovery.k8s.io", "endpointslices"), {
+        "metadata": {"name": "kubernetes", "namespace": "default",
+                     "labels": {"kubernetes.io/service-name": "kubernetes"}},
+        "addressType": "IPv4",
+        "endpoints": [{"addresses": [NODE_IP], "conditions": {"ready": True}}],
+        "ports": [{"name": "https", "port": 8443, "protocol": "TCP"}],
+    })
     store.create(_kind("rbac.authorization.k8s.io", "clusterroles"), {
         "metadata": {"name": "cluster-admin",
                      "labels": {"kubernetes.io/bootstrapping": "rbac-defaults"}},
