@@ -12,12 +12,23 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.core import Conversation, SandboxPort
+from bot.course import PracticeWiring
 from bot.review_deck import Deck
 from bot.reviews import Reviews
+from bot.sandbox_feature import ClusterChoice, SandboxFeature
 from bot.settings import Settings
 from lessons.catalog import Catalog
 from lessons.loader import CONTENT_DIR, load_catalog
-from storage import Database, Learners, Progress, Reminders, ReviewCards, open_database
+from sandbox.limits import DEFAULT_IMAGE_DENYLIST, Limits
+from storage import (
+    Database,
+    Learners,
+    Progress,
+    Reminders,
+    ReviewCards,
+    SandboxRecords,
+    open_database,
+)
 
 Clock = Callable[[], datetime]
 
@@ -43,9 +54,16 @@ class App:
     conversation: Conversation
     clock: Clock
     reviews: Reviews
+    sandbox: SandboxFeature | None = None
 
     def close(self) -> None:
         self.database.close()
+
+    async def aclose(self) -> None:
+        """Disconnect the sandbox (saving the simulated cluster), then close storage."""
+        if self.sandbox is not None:
+            await self.sandbox.aclose()
+        self.close()
 
 
 def build(
@@ -60,6 +78,10 @@ def build(
     database = open_database(settings.resolved_database_url())
     learners = Learners(database)
     progress = Progress(database)
+    feature = None
+    if sandbox is None and settings.sandbox:
+        feature = sandbox_feature(settings, SandboxRecords(database), clock)
+        sandbox = feature
     reviews = Reviews(
         catalog,
         learners,
@@ -68,8 +90,32 @@ def build(
         clock,
         pictures=settings.data_dir / "pictures",
         sandbox=sandbox,
+        checker=feature,
     )
     conversation = Conversation(
-        catalog, learners, progress, clock, sandbox=sandbox, reviews=reviews
+        catalog,
+        learners,
+        progress,
+        clock,
+        sandbox=sandbox,
+        reviews=reviews,
+        practice=PracticeWiring(feature.records, feature) if feature else None,
     )
-    return App(settings, database, catalog, learners, progress, conversation, clock, reviews)
+    return App(
+        settings, database, catalog, learners, progress, conversation, clock, reviews, feature
+    )
+
+
+def sandbox_feature(settings: Settings, records: SandboxRecords, clock: Clock) -> SandboxFeature:
+    """The sandbox on the configured cluster; offline, the simulated one keeps its objects."""
+    limits = Limits(
+        commands_per_minute=settings.commands_per_minute,
+        image_denylist=(*DEFAULT_IMAGE_DENYLIST, *settings.image_denylist),
+    )
+    choice = ClusterChoice(
+        settings.cluster,
+        settings.kube_context,
+        settings.kubeconfig,
+        state_file=settings.data_dir / "simulated-cluster.json",
+    )
+    return SandboxFeature(choice, records, clock, limits=limits)

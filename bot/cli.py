@@ -46,15 +46,16 @@ def _chat(args: argparse.Namespace) -> int:
     from bot.terminal_reviews import reminders_running
 
     async def converse() -> None:
-        async with reminders_running(app, chat, sender.key):
-            await chat.run()
+        try:
+            async with reminders_running(app, chat, sender.key):
+                await chat.run()
+        finally:
+            await app.aclose()
 
     try:
         asyncio.run(converse())
     except KeyboardInterrupt:
         print()
-    finally:
-        app.close()
     return 0
 
 
@@ -117,6 +118,28 @@ def _health(args: argparse.Namespace) -> int:
     return 0
 
 
+def _doctor(args: argparse.Namespace) -> int:
+    from bot.settings import Settings
+    from sandbox.cluster import ClusterConfigError, resolve_cluster_config
+    from sandbox.doctor import diagnose, report
+
+    settings = Settings()
+    try:
+        config = resolve_cluster_config(
+            settings.cluster, settings.kube_context, settings.kubeconfig
+        )
+    except ClusterConfigError as error:
+        print(f"kubetutor: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"Checking the sandbox cluster: {config.mode}"
+        + (f", context {config.context}" if config.context else "")
+    )
+    findings = asyncio.run(diagnose(config))
+    print(report(findings), end="")
+    return 0 if all(finding.ok for finding in findings) else 1
+
+
 def _emulator(args: argparse.Namespace) -> int:
     from bot.settings import Settings
     from sandbox.emulator.standalone import serve_forever
@@ -150,6 +173,11 @@ def parser() -> argparse.ArgumentParser:
 
     health = commands.add_parser("health", help="check that the database opens (health check)")
     health.set_defaults(run=_health)
+
+    doctor = commands.add_parser(
+        "doctor", help="check the sandbox cluster and print how to fix what is missing"
+    )
+    doctor.set_defaults(run=_doctor)
 
     emulator = commands.add_parser(
         "emulator", help="run the simulated Kubernetes cluster for your own kubectl"

@@ -111,6 +111,11 @@ class Conversation:
         """Whether ``text`` would run in the sandbox, so a transport can show it is working."""
         return self._sandbox is not None and self._sandbox.is_command(text.strip())
 
+    def language_of(self, sender: Sender) -> Language:
+        """The language the learner reads, for transports that label things themselves."""
+        learner, _ = self._arrive(Incoming(sender))
+        return _language(learner)
+
     def prefer_language(self, sender: Sender, language: Language) -> None:
         """Set the learner's language up front, as ``kubetutor chat --lang`` asks."""
         learner, _ = self._arrive(Incoming(sender))

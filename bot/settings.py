@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from platformdirs import user_data_dir
 from pydantic import AliasChoices, Field, SecretStr, field_validator
@@ -53,6 +53,25 @@ class Settings(BaseSettings):
             return frozenset(int(part) for part in value.replace(" ", "").split(",") if part)
         if isinstance(value, int):
             return frozenset({value})
+        return value
+
+    # The practice sandbox. Nothing set means the embedded simulated cluster;
+    # "kubeconfig" (with KUBETUTOR_KUBE_CONTEXT, default "minikube" when the
+    # kubeconfig has it) or "in-cluster" use a real one.
+    sandbox: bool = True
+    cluster: Literal["emulator", "kubeconfig", "in-cluster"] | None = None
+    kube_context: str | None = None
+    kubeconfig: Path | None = Field(default=None, validation_alias=AliasChoices("KUBECONFIG"))
+    sandbox_idle_hours: float = 24.0
+    commands_per_minute: int = 20
+    # Images learners may not run: "repo", "repo:tag", or "registry.example/*".
+    image_denylist: Annotated[tuple[str, ...], NoDecode] = ()
+
+    @field_validator("image_denylist", mode="before")
+    @classmethod
+    def _comma_separated_images(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
         return value
 
     def resolved_database_url(self) -> str:

@@ -16,6 +16,7 @@ from typing import TextIO
 
 from bot.core import Conversation
 from bot.messages import Button, ChoiceAnswer, Incoming, Outgoing, Photo, Quiz, Reply, Sender
+from bot.texts import say
 
 _BOLD, _DIM, _CYAN, _GREEN, _RESET = "\033[1m", "\033[2m", "\033[36m", "\033[32m", "\033[0m"
 
@@ -100,13 +101,23 @@ class TerminalChat:
         self._print("")
         if reply.title:
             self._print(self._style(reply.title, _BOLD))
-        self._print(reply.text)
-        if reply.code:
+        if reply.text:
+            self._print(reply.text)
+        if reply.code and not reply.text and not reply.title:
+            # A command's output stands as kubectl prints it, unindented.
+            self._print(reply.code)
+        elif reply.code:
             self._print("")
             for code_line in reply.code.splitlines():
                 self._print(
                     self._style(f"  {code_line}", _CYAN) if self._colour else f"    {code_line}"
                 )
+        if reply.simulated:
+            self._print(
+                self._style(
+                    say("simulated_cluster", self._conversation.language_of(self._sender)), _DIM
+                )
+            )
         buttons = tuple(button for row in reply.buttons for button in row)
         if buttons:
             labels = "  ".join(

@@ -167,6 +167,22 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Delete everything in your sandbox namespace and start it fresh?",
     ),
     "button_yes_sandbox_reset": ("네, 새로 만들기", "Yes, start fresh"),
+    "sandbox_title": ("🧪 내 샌드박스", "🧪 Your sandbox"),
+    "sandbox_overview": (
+        "내 네임스페이스와 그 안의 객체들이에요. 처음부터 다시 하려면 /sandbox reset",
+        "Your namespace and what is in it. To start it fresh: /sandbox reset",
+    ),
+    "sandbox_reset_done": (
+        "샌드박스를 새로 만들었어요. 빈 네임스페이스에서 다시 시작해요.",
+        "Your sandbox is fresh: an empty namespace to start again.",
+    ),
+    "sandbox_no_output": ("(출력 없음)", "(no output)"),
+    "sandbox_unavailable": (
+        "실습 클러스터를 쓸 수 없어요. 운영자에게 알려 주세요(kubetutor doctor). "
+        "레슨과 퀴즈는 그대로 할 수 있어요.",
+        "The practice cluster cannot be used right now; the operator can check it with "
+        "kubetutor doctor. Lessons and quizzes still work.",
+    ),
     "simulated_cluster": ("🧪 시뮬레이션 클러스터", "🧪 simulated cluster"),
     "review_title": ("🔁 복습", "🔁 Review"),
     "review_start": (

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
-from storage.models import CommandLog, PracticeProgress, SandboxNamespace
+from storage.models import CommandLog, Learner, PracticeProgress, SandboxNamespace
 from storage.session import Database
 
 COMMAND_TEXT_MAX = 2000
@@ -43,19 +44,21 @@ class SandboxRecords:
                 row.namespace = namespace
                 row.last_used_at = now
 
-    def forget_namespace(self, learner_id: int) -> None:
+    def last_used_by_learner_key(self) -> dict[str, datetime]:
+        """When each learner (by learner key) last used their namespace."""
         with self._db.transaction() as session:
-            row = session.get(SandboxNamespace, learner_id)
-            if row is not None:
-                session.delete(row)
-
-    def idle_namespaces(self, unused_since: datetime) -> dict[int, str]:
-        """Learner id -> namespace for namespaces not used since ``unused_since``."""
-        with self._db.transaction() as session:
-            rows = session.scalars(
-                select(SandboxNamespace).where(SandboxNamespace.last_used_at < unused_since)
+            rows = session.execute(
+                select(Learner.key, SandboxNamespace.last_used_at).join(
+                    Learner, Learner.id == SandboxNamespace.learner_id
+                )
             )
-            return {row.learner_id: row.namespace for row in rows}
+            return {key: used for key, used in rows}
+
+    def forget_namespaces(self, namespaces: Collection[str]) -> None:
+        with self._db.transaction() as session:
+            session.execute(
+                delete(SandboxNamespace).where(SandboxNamespace.namespace.in_(list(namespaces)))
+            )
 
     def log_command(
         self, learner_id: int, at: datetime, command: str, outcome: str, reason: str | None

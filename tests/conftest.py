@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -33,11 +33,17 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(data_dir=tmp_path, database_url=f"sqlite:///{tmp_path / 'kubetutor.db'}")
+    """The product's defaults on a fresh data directory, whatever the environment says."""
+    return Settings(
+        _env_file=None,
+        data_dir=tmp_path,
+        database_url=f"sqlite:///{tmp_path / 'kubetutor.db'}",
+        cluster="emulator",
+    )
 
 
 @pytest.fixture
-def app(settings: Settings, clock: FixedClock) -> Iterator[App]:
+async def app(settings: Settings, clock: FixedClock) -> AsyncIterator[App]:
     built = build(settings, clock=clock)
     yield built
-    built.close()
+    await built.aclose()

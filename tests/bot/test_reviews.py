@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.bootstrap import App
+from bot.bootstrap import App, build
 from bot.messages import Photo, Quiz, Reply
+from bot.settings import Settings
 from lessons.loader import load_catalog
 from lessons.model import ChoiceQuestion
 from storage import CardKey, SandboxRecords
@@ -117,8 +118,9 @@ async def test_a_review_session_stops_at_twenty_cards(app: App, clock: FixedCloc
 
 
 async def test_a_practice_step_done_becomes_a_card_reviewed_by_typing_without_a_sandbox(
-    app: App, clock: FixedClock
+    settings: Settings, clock: FixedClock
 ) -> None:
+    app = build(settings.model_copy(update={"sandbox": False}), clock=clock)
     ada = Learner(app)
     await ada.say("/start")
     learner = app.learners.by_key(ada.sender.key)
@@ -137,6 +139,7 @@ async def test_a_practice_step_done_becomes_a_card_reviewed_by_typing_without_a_
     assert isinstance(replies[0], Reply) and replies[0].text.startswith("Correct!")
     card = app.reviews.deck.cards.find(CardKey(learner.id, "practice", lesson.id, step.id))
     assert card is not None and card.memory.due > clock()
+    app.close()
 
 
 async def test_remind_sets_time_zone_quiet_hours_and_cap(app: App, clock: FixedClock) -> None:

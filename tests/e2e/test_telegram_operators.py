@@ -23,7 +23,8 @@ async def test_the_menu_is_published_in_korean_and_english(
     async with running_bot(fake_telegram, settings, clock):
         pass
     korean, english = fake_telegram.commands(PRIVATE, "ko"), fake_telegram.commands(PRIVATE, "en")
-    expected = ["next", "lessons", "quiz", "progress", "lang", "reset", "review", "remind"]
+    expected = ["next", "lessons", "quiz", "progress", "sandbox", "lang", "reset"]
+    expected += ["review", "remind"]
     expected += ["help", "start"]
     assert names(korean) == names(english) == expected
     assert korean[0]["description"] == "멈춘 곳에서 이어서 하기"

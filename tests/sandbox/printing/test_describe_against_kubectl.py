@@ -98,6 +98,15 @@ async def test_describe_services(side: Side) -> None:
     await _rolled_out(side)
     await side.ok("create", "service", "nodeport", "edge", "--tcp=8080:80")
     events = await _items(side, f"{NS}/events")
-    pages = [describe_service(service, [], events, now=datetime.now(UTC))
-             for service in await _items(side, f"{NS}/services")]
+    slices = "/apis/discovery.k8s.io/v1/namespaces/default/endpointslices"
+    pages = [
+        describe_service(
+            service,
+            await _items(side, f"{slices}?labelSelector=kubernetes.io/service-name="
+                               + service["metadata"]["name"]),
+            events,
+            now=datetime.now(UTC),
+        )
+        for service in await _items(side, f"{NS}/services")
+    ]
     assert join_pages(pages) == await side.ok("describe", "services")
