@@ -126,7 +126,11 @@ class ObjectCheck(_Strict):
 
     kind: Literal["exists", "absent", "field_equals", "ready_at_least"]
     object: str = Field(pattern=r"^[a-z]+(\.[a-z]+)*/[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
-    path: str | None = None
+    path: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9_-]+(\[\d+\])?(\.[A-Za-z0-9_-]+(\[\d+\])?)*$",
+        description="a field such as spec.template.spec.containers[0].image",
+    )
     value: str | int | None = None
     count: int | None = Field(default=None, ge=0)
 

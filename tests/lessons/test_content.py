@@ -104,3 +104,16 @@ def test_lessons_check_exits_non_zero_on_bad_content(
 def test_lessons_check_passes_on_the_shipped_course(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lessons", "check"]) == 0
     assert capsys.readouterr().out.startswith("ok: ")
+
+
+def test_a_check_path_in_another_notation_is_refused(tmp_path: Path) -> None:
+    content = _copy_course(tmp_path)
+    path = next(p for p in sorted(content.glob("*.yaml")) if "field_equals" in p.read_text("utf-8"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for step in data["practice"]:
+        for check in step["checks"]:
+            if check["kind"] == "field_equals":
+                check["path"] = "spec.template.spec.containers.0..image"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ContentError, match=r"practice\[\d+\]\.checks\[\d+\]\.path"):
+        load_catalog(content)
