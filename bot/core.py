@@ -14,7 +14,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.course import Course, PracticeWiring, question_ref
-from bot.messages import Button, ChoiceAnswer, Incoming, Outgoing, Reply, Sender
+from bot.messages import Button, ChoiceAnswer, CommandRun, Incoming, Outgoing, Reply, Sender
 from bot.payloads import parse_payload, payload
 from bot.progress_view import progress_text
 from bot.texts import language_from_client, say
@@ -31,9 +31,7 @@ class SandboxPort(Protocol):
 
     def is_command(self, text: str) -> bool: ...
 
-    async def run(
-        self, learner: LearnerRecord, text: str, language: Language
-    ) -> list[Outgoing]: ...
+    async def run(self, learner: LearnerRecord, text: str, language: Language) -> CommandRun: ...
 
     async def overview(self, learner: LearnerRecord, language: Language) -> list[Outgoing]:
         """What ``/sandbox`` shows: the learner's namespace and objects."""
@@ -318,8 +316,10 @@ class Conversation:
                 ref = question_ref(self.catalog.lesson(awaiting.lesson_id), question.id)
                 return self._answer_choice(learner, ChoiceAnswer(ref, option))
         if self._sandbox is not None and self._sandbox.is_command(text):
-            replies = await self._sandbox.run(learner, text, language)
-            return [*replies, *await self._practice_attempt(learner, text)]
+            ran = await self._sandbox.run(learner, text, language)
+            if ran.refused:
+                return ran.replies
+            return [*ran.replies, *await self._practice_attempt(learner, text)]
         if text.split(maxsplit=1)[:1] in (["kubectl"], ["k"], ["minikube"]):
             return [Reply(say("practice_offline", language))]
         return [Reply(say("not_understood", language))]

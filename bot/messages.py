@@ -75,6 +75,14 @@ class Photo:
 Outgoing = Reply | Quiz | Photo
 
 
+@dataclass(frozen=True)
+class CommandRun:
+    """What a sandbox command produced; ``refused`` when nothing ran (policy, cluster down)."""
+
+    replies: list[Outgoing]
+    refused: bool = False
+
+
 @dataclass
 class Outbox:
     """Replies gathered while one event is handled."""

@@ -175,7 +175,9 @@ class Reviews:
             if not self._sandbox.is_command(text):
                 return None
             ran = await self._sandbox.run(learner, text, _language(learner))
-            return [*ran, *await self.session.check_practice(learner, card, text)]
+            if ran.refused:
+                return ran.replies
+            return [*ran.replies, *await self.session.check_practice(learner, card, text)]
         if card.kind == "question":
             question = self._catalog.question(card.lesson_id, card.item_id)
             if isinstance(question, ChoiceQuestion):

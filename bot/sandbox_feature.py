@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.messages import Outgoing, Reply
+from bot.messages import CommandRun, Outgoing, Reply
 from bot.practice import CheckOutcome
 from bot.texts import say
 from lessons.model import Language, ObjectCheck
@@ -95,21 +95,23 @@ class SandboxFeature:
     def is_command(self, text: str) -> bool:
         return extract_command(text) is not None
 
-    async def run(self, learner: LearnerRecord, text: str, language: Language) -> list[Outgoing]:
+    async def run(self, learner: LearnerRecord, text: str, language: Language) -> CommandRun:
         try:
             sandbox = await self.sandbox()
         except SandboxUnavailable:
             self.records.log_command(learner.id, self._clock(), text, "unavailable", UNAVAILABLE)
-            return [Reply(say("sandbox_unavailable", language))]
+            return CommandRun([Reply(say("sandbox_unavailable", language))], refused=True)
         result = await sandbox.run(learner.key, text, language)
         now = self._clock()
         self.records.log_command(learner.id, now, text, _outcome(result), result.refused_reason)
         if result.refused_reason != UNAVAILABLE:
             self.records.use_namespace(learner.id, result.namespace, now)
         if result.refused_reason is not None:
-            return [Reply(result.output.strip(), simulated=result.simulated)]
+            return CommandRun(
+                [Reply(result.output.strip(), simulated=result.simulated)], refused=True
+            )
         output = result.output.rstrip("\n") or say("sandbox_no_output", language)
-        return [Reply("", code=output, simulated=result.simulated)]
+        return CommandRun([Reply("", code=output, simulated=result.simulated)])
 
     async def overview(self, learner: LearnerRecord, language: Language) -> list[Outgoing]:
         try:

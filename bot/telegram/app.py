@@ -14,6 +14,7 @@ import logging
 import os
 import secrets
 import sys
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -36,6 +37,7 @@ from bot.telegram.handlers import Handlers
 from bot.telegram.pacing import ChatPacer, Pacing
 from bot.telegram.render import Renderer
 from bot.telegram.review_job import schedule_reviews
+from bot.telegram.sandbox_job import schedule_sandbox_upkeep
 from storage import SentPolls, Stats
 
 logger = logging.getLogger(__name__)
@@ -116,6 +118,9 @@ def build_application(
     renderer = Renderer(application.bot, core.learners, SentPolls(core.database), core.clock)
     handlers = Handlers(core, renderer, operators)
     schedule_reviews(application, core, renderer)
+    if core.sandbox is not None:
+        max_idle = timedelta(hours=core.settings.sandbox_idle_hours)
+        schedule_sandbox_upkeep(application, core.sandbox, max_idle)
     private = filters.ChatType.PRIVATE & ~filters.UpdateType.EDITED
     application.add_handler(MessageHandler(private, handlers.private_message))
     application.add_handler(

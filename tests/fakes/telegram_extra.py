@@ -66,7 +66,7 @@ async def running_bot(
                 await application.updater.stop()
                 await application.stop()
     finally:
-        core.close()
+        await core.aclose()
 
 
 def last_message(fake: FakeTelegram, chat_id: int) -> ChatMessage | None:
