@@ -128,7 +128,7 @@ class ChatPacer(BaseRateLimiter[None]):
             attempt += 1
 
     async def _wait_out_pause(self, chat_id: int | str | None) -> None:
-        """Sleep while Telegram asked this chat (or, for requests without one, the bot) to wait."""
+        """Sleep while a RetryAfter for this chat (or for chat-less requests) is running."""
         until = self._paused_until.get(chat_id, 0.0)
         delay = until - time.monotonic()
         if delay > 0:
