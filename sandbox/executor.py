@@ -12,6 +12,7 @@ from sandbox import minikube
 from sandbox.commandline import Command
 from sandbox.printing.errors import client_error
 from sandbox.verbs import apply, create, delete, describe, get, info, logs, rollout, update
+from sandbox.verbs.categories import expand_categories
 from sandbox.verbs.context import Context, Output
 
 Handler = Callable[[Command, Context], Awaitable[Output]]
@@ -65,7 +66,10 @@ def supports(command: Command) -> bool:
 
 
 async def execute(command: Command, ctx: Context) -> Output:
-    """Run an allowed command as the learner and return what kubectl (or minikube) prints."""
+    """Run an allowed command as the learner and return what kubectl (or minikube) prints.
+
+    A category (`all`) becomes the kinds it holds that the learner may use.
+    """
     table = KUBECTL if command.program == "kubectl" else MINIKUBE
     handler = table.get(command.verb)
     if handler is None:
@@ -73,4 +77,4 @@ async def execute(command: Command, ctx: Context) -> Output:
         out.fail(client_error(f"{command.program} {' '.join(command.verb)} is not supported "
                               "in the sandbox"))
         return out
-    return await handler(command, ctx)
+    return await handler(expand_categories(command), ctx)

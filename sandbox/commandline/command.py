@@ -13,10 +13,15 @@ FlagValue = str | bool | tuple[str, ...]
 
 @dataclass(frozen=True)
 class Target:
-    """One resource reference: `pods x` gives (pods, "x"), `pods` alone (pods, None)."""
+    """One resource reference: `pods x` gives (pods, "x"), `pods` alone (pods, None).
+
+    A category (`all`) has no single resource: its target carries the category's
+    name, and the executor expands it to the kinds the learner may see.
+    """
 
     resource: ResourceType | None
     name: str | None
+    category: str | None = None
 
 
 @dataclass(frozen=True)

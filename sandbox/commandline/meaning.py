@@ -49,7 +49,7 @@ def _command_meaning(command: Command) -> Hashable:
     defaults = _flag_specs(command) if command.program == "kubectl" else {}
     targets = sorted(
         (
-            ("", "") if target.resource is None
+            (target.category or "", "") if target.resource is None
             else (target.resource.plural, target.resource.group),
             target.name or "",
         )

@@ -114,6 +114,20 @@ RESOURCE_TYPES: tuple[ResourceType, ...] = (
 )
 
 
+def _types(*qualified: str) -> tuple[ResourceType, ...]:
+    by_qualified = {resource.qualified: resource for resource in reversed(RESOURCE_TYPES)}
+    return tuple(by_qualified[name] for name in qualified)
+
+
+# Categories as a Kubernetes 1.32 API server publishes them in discovery, in the order
+# kubectl's category expander walks discovery (groups in preference order, then resources).
+CATEGORIES: dict[str, tuple[ResourceType, ...]] = {
+    "all": _types("pods", "replicationcontrollers", "services", "daemonsets.apps",
+                  "deployments.apps", "replicasets.apps", "statefulsets.apps",
+                  "horizontalpodautoscalers.autoscaling", "cronjobs.batch", "jobs.batch"),
+}
+
+
 def _names(resource: ResourceType) -> tuple[str, ...]:
     return (resource.plural, resource.singular, *resource.short_names)
 

@@ -1,4 +1,4 @@
-"""Turn resource arguments (`pods x y`, `deploy/x`, `pod/x svc/y`, `pods,deploy`) into targets.
+"""Resource arguments (`pods x y`, `deploy/x`, `pod/x svc/y`, `pods,deploy`, `all`) as targets.
 
 The rules and error texts are kubectl's resource builder's: either every
 argument is TYPE/NAME, or the first is a comma-separated list of types and the
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from sandbox.commandline.command import Target
 from sandbox.commandline.errors import CommandSyntaxError
-from sandbox.commandline.resources import ResourceType, lookup_resource
+from sandbox.commandline.resources import CATEGORIES, ResourceType, lookup_resource
 
 _MIXED = (
     "error: there is no need to specify a resource type as a separate argument when passing "
@@ -20,6 +20,7 @@ _MIXED = (
     "'kubectl get resource resource/<resource_name>'"
 )
 _ONE_SLASH = "error: arguments in resource/name form may not have more than one slash"
+_ONE_RESOURCE = "error: you must specify only one resource"
 _SINGLE = "error: arguments in resource/name form must have a single resource and name"
 
 
@@ -40,10 +41,14 @@ def resource_targets(args: Sequence[str]) -> tuple[Target, ...]:
     kinds = args[0].split(",")
     if any(not kind for kind in kinds):
         raise CommandSyntaxError(_SINGLE)
+    if len(args) == 1:
+        return tuple(Target(None, None, category=kind) if kind in CATEGORIES
+                     else Target(lookup_resource(kind), None) for kind in kinds)
+    if len(kinds) == 1 and kinds[0] in CATEGORIES:
+        # kubectl expands the category into several types, then refuses names for them.
+        raise CommandSyntaxError(_ONE_RESOURCE)
     resources = [lookup_resource(kind) for kind in kinds]
     names = [checked_name(name) for name in args[1:]]
-    if not names:
-        return tuple(Target(resource, None) for resource in resources)
     return tuple(Target(resource, name) for resource in resources for name in names)
 
 

@@ -54,11 +54,14 @@ async def delete(command: Command, ctx: Context) -> Output:
             out.write(no_resources_found(None))
             return out
     options = {"propagationPolicy": "Background"}
+    # With --all or a selector kubectl ignores NotFound unless told otherwise: a ReplicaSet
+    # listed with its Deployment may be collected before its own turn comes.
+    ignore_missing = command.flags.get("ignore-not-found", selecting) is True
     for resource, name in victims:
         try:
             await ctx.api.delete(path_of(resource, ctx.namespace, name), options)
         except ApiError as error:
-            if not (error.code == 404 and switch(command, "ignore-not-found")):
+            if not (error.code == 404 and ignore_missing):
                 errors.append(error)
             continue
         out.write(deleted(resource.kind, resource.group, name))

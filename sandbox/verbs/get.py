@@ -1,7 +1,7 @@
 """`kubectl get`: server-side tables, `-o wide|yaml|json|name`, selectors, and a bounded `-w`.
 
 kubectl visits the targets in the order typed, prints one table per kind (names
-prefixed `kind/` when more than one kind printed rows), and reports the errors it met
+prefixed `kind/` when more than one kind answered), and reports the errors it met
 after the tables.
 """
 
@@ -26,6 +26,7 @@ class _Kind:
     resource: ResourceType
     table: Obj | None = None
     objects: list[Obj] = field(default_factory=list)
+    answered: bool = False
 
 
 async def get(command: Command, ctx: Context) -> Output:
@@ -49,6 +50,7 @@ async def get(command: Command, ctx: Context) -> Output:
             else:
                 table = await ctx.api.table(path, None if target.name else query)
                 _merge(gathered, table)
+            gathered.answered = True
         except ApiError as error:
             if not (error.code == 404 and switch(command, "ignore-not-found")):
                 errors.append(error)
@@ -59,7 +61,8 @@ async def get(command: Command, ctx: Context) -> Output:
             out.write(print_objects([o for k in printed for o in k.objects], fmt,
                                     single=single))
     else:
-        out.write(_print(printed, command))
+        answered = sum(k.answered for k in kinds.values())
+        out.write(_print(printed, command, with_kind=answered > 1))
     if not printed and listed_only and not errors and not structured:
         out.write(no_resources_found(ctx.namespace))
     for failure in errors:
@@ -102,8 +105,10 @@ def _merge(gathered: _Kind, table: Obj) -> None:
         gathered.table = {**gathered.table, "rows": _rows(gathered.table) + _rows(table)}
 
 
-def _print(kinds: list[_Kind], command: Command) -> str:
-    parts = [TablePart(k.table or {}, kind_prefix(k.resource) if len(kinds) > 1 else None)
+def _print(kinds: list[_Kind], command: Command, *, with_kind: bool) -> str:
+    """The kinds' tables; names carry `kind/` when more than one kind answered, as kubectl
+    decides from what the server returned (an empty list counts, a NotFound does not)."""
+    parts = [TablePart(k.table or {}, kind_prefix(k.resource) if with_kind else None)
              for k in kinds]
     return print_tables(parts, wide=flag(command, "output") == "wide",
                         show_labels=switch(command, "show-labels"),

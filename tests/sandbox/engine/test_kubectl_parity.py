@@ -48,6 +48,17 @@ READS = (
     "kubectl rollout history deployment/web",
     "kubectl api-resources",
     "kubectl get nodes",
+    "kubectl get nodes -o wide",
+    "kubectl get all",
+    "kubectl get all -o wide",
+    "kubectl get all -o name",
+    "kubectl get all,cm --show-labels",
+    "kubectl get all -l app=web",
+    "kubectl get pods,svc",
+    "kubectl get cm,svc",
+    "kubectl get deploy/web pod/x",
+    "kubectl get deploy/web svc/web",
+    "kubectl describe all",
 )
 
 
