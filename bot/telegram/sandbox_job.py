@@ -1,4 +1,4 @@
-"""Sandbox upkeep on PTB's JobQueue: idle namespaces go, and the connection closes at exit.
+"""Sandbox upkeep on PTB's JobQueue: connect at start, remove idle namespaces, close at exit.
 
 The clean-up reads when each namespace was last used from the database, so a
 restart loses nothing; it runs every ten minutes, the first time shortly after
@@ -13,7 +13,7 @@ from typing import Any
 
 from telegram.ext import Application, CallbackContext, Job
 
-from bot.sandbox_feature import SandboxFeature
+from bot.sandbox_feature import SandboxFeature, SandboxUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -40,9 +40,18 @@ def schedule_sandbox_upkeep(
             await previous(app)
         await sandbox.aclose()
 
+    async def connect(context: CallbackContext[Any, Any, Any, Any]) -> None:
+        # Connecting loads the Kubernetes client (and may start the simulated
+        # cluster): done once at start-up, not in the middle of a learner's command.
+        try:
+            await sandbox.sandbox()
+        except SandboxUnavailable as error:
+            logger.error("the practice cluster cannot be used (kubetutor doctor): %s", error)
+
     application.post_shutdown = disconnect
     if application.job_queue is None:
         raise RuntimeError("python-telegram-bot was installed without its job-queue extra")
+    application.job_queue.run_once(connect, when=0, name="sandbox-connect")
     return application.job_queue.run_repeating(
         clean_up, interval=INTERVAL, first=timedelta(minutes=1), name=JOB_NAME
     )
