@@ -46,6 +46,7 @@ def _chat(args: argparse.Namespace) -> int:
     from bot.terminal_reviews import reminders_running
 
     async def converse() -> None:
+        chat.greet()
         try:
             async with reminders_running(app, chat, sender.key):
                 await chat.run()

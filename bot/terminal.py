@@ -52,9 +52,12 @@ class TerminalChat:
         self._echo = echo
         self._choices = _Choices()
 
+    def greet(self) -> None:
+        """The first line, before anything else the chat shows (a due reminder, say)."""
+        self._print(self._style("kubetutor · /start · /help · Ctrl-D", _DIM))
+
     async def run(self) -> None:
         """Read lines until end of input or Ctrl-C; every answer is saved as it is handled."""
-        self._print(self._style("kubetutor · /start · /help · Ctrl-D", _DIM))
         while True:
             try:
                 line = await asyncio.to_thread(self._read_line)
