@@ -29,7 +29,8 @@ class TablePart:
 
 def print_table(table: Mapping[str, Any], *, wide: bool = False, show_labels: bool = False,
                 no_headers: bool = False, with_namespace: bool = False,
-                kind_prefix: str | None = None, label_columns: Sequence[str] = ()) -> str:
+                kind_prefix: str | None = None, label_columns: Sequence[str] = (),
+                remembered: list[int] | None = None) -> str:
     """Render one server-side Table (meta.k8s.io/v1) exactly as kubectl 1.32 does.
 
     Args:
@@ -41,6 +42,8 @@ def print_table(table: Mapping[str, Any], *, wide: bool = False, show_labels: bo
         kind_prefix: e.g. "deployment.apps" to print names as `deployment.apps/x`
             (kubectl does so when several kinds are listed).
         label_columns: `-L key` columns, in order.
+        remembered: column widths kept from the tables printed before on the same
+            output (`get -w`), updated in place; see `tabwrite`.
 
     Returns:
         The text with a trailing newline, or "" when the table has no rows (kubectl
@@ -49,7 +52,7 @@ def print_table(table: Mapping[str, Any], *, wide: bool = False, show_labels: bo
     return tabwrite(_tab_text(table, wide=wide, show_labels=show_labels, no_headers=no_headers,
                               with_namespace=with_namespace, kind_prefix=kind_prefix,
                               label_columns=label_columns),
-                    minwidth=_MIN_WIDTH, padding=_PADDING)
+                    minwidth=_MIN_WIDTH, padding=_PADDING, remembered=remembered)
 
 
 def print_tables(parts: Sequence[TablePart], *, wide: bool = False, show_labels: bool = False,

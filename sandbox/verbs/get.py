@@ -55,6 +55,8 @@ async def get(command: Command, ctx: Context) -> Output:
             if not (error.code == 404 and switch(command, "ignore-not-found")):
                 errors.append(error)
     printed = [k for k in kinds.values() if (k.objects if structured else _rows(k.table))]
+    watching = switch(command, "watch") and len(command.targets) == 1 and not errors
+    remembered: list[int] = []
     if structured:
         single = not listed_only and len(command.targets) == 1
         if not single or printed:
@@ -62,13 +64,15 @@ async def get(command: Command, ctx: Context) -> Output:
                                     single=single))
     else:
         answered = sum(k.answered for k in kinds.values())
-        out.write(_print(printed, command, with_kind=answered > 1))
-    if not printed and listed_only and not errors and not structured:
+        out.write(_print(printed, command, with_kind=answered > 1,
+                         remembered=remembered if watching else None))
+    if not printed and listed_only and not errors and not structured and not watching:
         out.write(no_resources_found(ctx.namespace))
     for failure in errors:
         out.api_error(failure)
-    if switch(command, "watch") and len(command.targets) == 1 and not errors:
-        await _watch(command, ctx, query, kinds, out)
+    if watching:
+        await _watch(command, ctx, query, kinds, out, remembered=remembered,
+                     headed=bool(printed))
     return out
 
 
@@ -105,9 +109,18 @@ def _merge(gathered: _Kind, table: Obj) -> None:
         gathered.table = {**gathered.table, "rows": _rows(gathered.table) + _rows(table)}
 
 
-def _print(kinds: list[_Kind], command: Command, *, with_kind: bool) -> str:
+def _print(kinds: list[_Kind], command: Command, *, with_kind: bool,
+           remembered: list[int] | None = None) -> str:
     """The kinds' tables; names carry `kind/` when more than one kind answered, as kubectl
-    decides from what the server returned (an empty list counts, a NotFound does not)."""
+    decides from what the server returned (an empty list counts, a NotFound does not).
+
+    A watched kind's table remembers its column widths for the watch rows after it.
+    """
+    if remembered is not None and len(kinds) == 1:
+        return print_table(kinds[0].table or {}, wide=flag(command, "output") == "wide",
+                           show_labels=switch(command, "show-labels"),
+                           no_headers=switch(command, "no-headers"),
+                           label_columns=_label_columns(command), remembered=remembered)
     parts = [TablePart(k.table or {}, kind_prefix(k.resource) if with_kind else None)
              for k in kinds]
     return print_tables(parts, wide=flag(command, "output") == "wide",
@@ -122,8 +135,13 @@ def _label_columns(command: Command) -> tuple[str, ...]:
 
 
 async def _watch(command: Command, ctx: Context, query: Query, kinds: dict[str, _Kind],
-                 out: Output) -> None:
-    """Follow changes after the listing, as `-w` does, until the watch goes quiet."""
+                 out: Output, *, remembered: list[int], headed: bool) -> None:
+    """Follow changes after the listing, as `-w` does, until the watch goes quiet.
+
+    Rows line up under the listing's columns (kubectl's writer remembers their widths,
+    widening a column only for a longer cell); headers come with the first row when the
+    listing had none.
+    """
     target = command.targets[0]
     assert target.resource is not None
     table = kinds[target.resource.qualified].table or {}
@@ -143,7 +161,10 @@ async def _watch(command: Command, ctx: Context, query: Query, kinds: dict[str, 
         if structured:
             out.write(print_objects([event.object], flag(command, "output"), single=True))
         else:
-            out.write(print_table(event.object, wide=flag(command, "output") == "wide",
-                                  show_labels=switch(command, "show-labels"), no_headers=True,
-                                  label_columns=_label_columns(command)))
+            row = print_table(event.object, wide=flag(command, "output") == "wide",
+                              show_labels=switch(command, "show-labels"),
+                              no_headers=headed or switch(command, "no-headers"),
+                              label_columns=_label_columns(command), remembered=remembered)
+            headed = headed or bool(row)
+            out.write(row)
 

@@ -17,7 +17,12 @@ from sandbox.commandline import Command, ResourceType
 from sandbox.kubeapi import ApiError, Obj
 from sandbox.printing.actions import done, skipped_rollback
 from sandbox.printing.errors import client_error
-from sandbox.printing.rollout import revisions, rollout_history, rollout_status
+from sandbox.printing.rollout import (
+    revisions,
+    rollout_history,
+    rollout_history_revision,
+    rollout_status,
+)
 from sandbox.verbs.context import DEPLOYMENTS, REPLICASETS, Context, Output, flag, path_of
 
 JSON_PATCH = "application/json-patch+json"
@@ -63,20 +68,27 @@ async def status(command: Command, ctx: Context) -> Output:
 
 
 async def history(command: Command, ctx: Context) -> Output:
-    """The revisions of a Deployment and their change causes."""
+    """The revisions of a Deployment and their change causes, or one revision's template."""
     out, name = Output(), _deployment(command)
     if name is None:
         return _only_deployments(command)
-    if flag(command, "revision", "0") != "0":
-        out.fail(client_error("the sandbox shows the revision list only: run kubectl rollout "
-                              f"history deployment/{name} without --revision"))
+    revision = int(flag(command, "revision", "0") or 0)
+    if revision < 0:
+        out.fail(client_error(f"revision must be a positive integer: {revision}"))
         return out
     try:
         deployment, sets = await _with_replicasets(ctx, name)
     except ApiError as error:
         out.api_error(error)
         return out
-    out.write(rollout_history(deployment, sets))
+    if revision == 0:
+        out.write(rollout_history(deployment, sets))
+    else:
+        page = rollout_history_revision(deployment, sets, revision)
+        if page.startswith("error: "):
+            out.fail(page)
+        else:
+            out.write(page)
     return out
 
 
