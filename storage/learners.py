@@ -1,23 +1,43 @@
-"""Learners: who they are, their language, and where they are in the course."""
+"""Learners: who they are, their language, and where they are in the course.
+
+Every learner message reads and touches the learner's row, so these are
+Core statements built once, with the values bound at each call.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy import Row, bindparam, insert, select, update
 
 from storage.models import ActiveDay, Learner
 from storage.records import Awaiting, LearnerRecord
 from storage.session import Database
+from storage.statements import InsertMissing
 
 
 class LearnerNotFound(LookupError):
     """No learner has the given id."""
 
 
-def _record(row: Learner) -> LearnerRecord:
+_COLUMNS = tuple(Learner.__table__.columns)
+_BY_KEY = select(*_COLUMNS).where(Learner.key == bindparam("key"))
+_BY_ID = select(*_COLUMNS).where(Learner.id == bindparam("learner_id"))
+_CREATE = insert(Learner).returning(*_COLUMNS)
+# The SET clause comes from the values passed: only what changes is written.
+_CHANGE = update(Learner).where(Learner.id == bindparam("learner_id"))
+_CHANGE_BY_KEY = update(Learner).where(Learner.key == bindparam("learner_key"))
+_ACTIVE_DAY = InsertMissing(ActiveDay)
+_ACTIVE_DAYS = (
+    select(ActiveDay.day)
+    .where(ActiveDay.learner_id == bindparam("learner_id"))
+    .order_by(ActiveDay.day.desc())
+)
+
+
+def _record(row: Row[Any]) -> LearnerRecord:
     awaiting = None
     if row.awaiting and row.awaiting_lesson_id and row.awaiting_item_id and row.awaiting_since:
         awaiting = Awaiting(
@@ -38,6 +58,15 @@ def _record(row: Learner) -> LearnerRecord:
     )
 
 
+def _awaiting_values(awaiting: Awaiting | None) -> dict[str, Any]:
+    return {
+        "awaiting": awaiting.kind if awaiting else None,
+        "awaiting_lesson_id": awaiting.lesson_id if awaiting else None,
+        "awaiting_item_id": awaiting.item_id if awaiting else None,
+        "awaiting_since": awaiting.since if awaiting else None,
+    }
+
+
 class Learners:
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -49,48 +78,39 @@ class Learners:
 
         Returns the learner and whether they were created just now.
         """
-        with self._db.transaction() as session:
-            row = session.scalars(select(Learner).where(Learner.key == key)).one_or_none()
-            created = row is None
+        name = display_name[:128]
+        with self._db.begin() as connection:
+            row = connection.execute(_BY_KEY, {"key": key}).one_or_none()
             if row is None:
-                row = Learner(
-                    key=key,
-                    display_name=display_name[:128],
-                    language=language,
-                    created_at=now,
-                    last_seen_at=now,
-                )
-                session.add(row)
-                session.flush()
+                created = {
+                    "key": key,
+                    "display_name": name,
+                    "language": language,
+                    "created_at": now,
+                    "last_seen_at": now,
+                }
+                learner = _record(connection.execute(_CREATE, created).one())
             else:
-                row.last_seen_at = now
-                if display_name:
-                    row.display_name = display_name[:128]
-            self._mark_active(session, row.id, today)
-            return _record(row), created
-
-    @staticmethod
-    def _mark_active(session: Session, learner_id: int, today: date) -> None:
-        if session.get_bind().dialect.name == "sqlite":
-            session.execute(
-                sqlite_insert(ActiveDay)
-                .values(learner_id=learner_id, day=today)
-                .on_conflict_do_nothing()
-            )
-        elif session.get(ActiveDay, (learner_id, today)) is None:
-            session.add(ActiveDay(learner_id=learner_id, day=today))
+                learner = replace(_record(row), last_seen_at=now)
+                values: dict[str, Any] = {"learner_id": row.id, "last_seen_at": now}
+                if name and name != row.display_name:
+                    values["display_name"] = name
+                    learner = replace(learner, display_name=name)
+                connection.execute(_CHANGE, values)
+            _ACTIVE_DAY(connection, {"learner_id": learner.id, "day": today})
+            return learner, row is None
 
     def get(self, learner_id: int) -> LearnerRecord:
-        with self._db.transaction() as session:
-            row = session.get(Learner, learner_id)
+        with self._db.begin() as connection:
+            row = connection.execute(_BY_ID, {"learner_id": learner_id}).one_or_none()
             if row is None:
                 raise LearnerNotFound(learner_id)
             return _record(row)
 
     def by_key(self, key: str) -> LearnerRecord | None:
         """The learner with ``key``, or None if they never wrote."""
-        with self._db.transaction() as session:
-            row = session.scalars(select(Learner).where(Learner.key == key)).one_or_none()
+        with self._db.begin() as connection:
+            row = connection.execute(_BY_KEY, {"key": key}).one_or_none()
             return None if row is None else _record(row)
 
     def attach_chat(self, key: str, chat_id: int) -> LearnerRecord | None:
@@ -98,51 +118,44 @@ class Learners:
 
         Returns the learner, or None if no learner has ``key``.
         """
-        with self._db.transaction() as session:
-            row = session.scalars(select(Learner).where(Learner.key == key)).one_or_none()
+        with self._db.begin() as connection:
+            row = connection.execute(_BY_KEY, {"key": key}).one_or_none()
             if row is None:
                 return None
+            learner = _record(row)
             if row.chat_id != chat_id or row.blocked_at is not None:
-                row.chat_id = chat_id
-                row.blocked_at = None
-            return _record(row)
+                connection.execute(
+                    _CHANGE, {"learner_id": row.id, "chat_id": chat_id, "blocked_at": None}
+                )
+                learner = replace(learner, chat_id=chat_id, blocked_at=None)
+            return learner
 
     def mark_blocked(self, key: str, now: datetime) -> None:
         """The learner blocked the bot: nothing is sent to them until they write again."""
-        with self._db.transaction() as session:
-            row = session.scalars(select(Learner).where(Learner.key == key)).one_or_none()
+        with self._db.begin() as connection:
+            row = connection.execute(_BY_KEY, {"key": key}).one_or_none()
             if row is not None and row.blocked_at is None:
-                row.blocked_at = now
+                connection.execute(_CHANGE, {"learner_id": row.id, "blocked_at": now})
 
     def set_language(self, learner_id: int, language: str) -> None:
-        with self._db.transaction() as session:
-            self._row(session, learner_id).language = language
+        self._change(learner_id, {"language": language})
 
     def set_current_lesson(self, learner_id: int, lesson_id: str | None) -> None:
-        with self._db.transaction() as session:
-            self._row(session, learner_id).current_lesson_id = lesson_id
+        self._change(learner_id, {"current_lesson_id": lesson_id})
 
     def set_awaiting(self, learner_id: int, awaiting: Awaiting | None) -> None:
-        with self._db.transaction() as session:
-            row = self._row(session, learner_id)
-            row.awaiting = awaiting.kind if awaiting else None
-            row.awaiting_lesson_id = awaiting.lesson_id if awaiting else None
-            row.awaiting_item_id = awaiting.item_id if awaiting else None
-            row.awaiting_since = awaiting.since if awaiting else None
+        self._change(learner_id, _awaiting_values(awaiting))
+
+    def place(self, learner_id: int, lesson_id: str | None, awaiting: Awaiting | None) -> None:
+        """Set the lesson the learner is in and what their next message answers, at once."""
+        self._change(learner_id, {"current_lesson_id": lesson_id, **_awaiting_values(awaiting)})
 
     def active_days(self, learner_id: int) -> list[date]:
-        with self._db.transaction() as session:
-            return list(
-                session.scalars(
-                    select(ActiveDay.day)
-                    .where(ActiveDay.learner_id == learner_id)
-                    .order_by(ActiveDay.day.desc())
-                )
-            )
+        with self._db.begin() as connection:
+            return list(connection.scalars(_ACTIVE_DAYS, {"learner_id": learner_id}))
 
-    @staticmethod
-    def _row(session: Session, learner_id: int) -> Learner:
-        row = session.get(Learner, learner_id)
-        if row is None:
-            raise LearnerNotFound(learner_id)
-        return row
+    def _change(self, learner_id: int, values: dict[str, Any]) -> None:
+        with self._db.begin() as connection:
+            changed = connection.execute(_CHANGE, {"learner_id": learner_id, **values})
+            if changed.rowcount == 0:
+                raise LearnerNotFound(learner_id)

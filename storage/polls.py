@@ -8,11 +8,26 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from storage.models import Learner, SentPoll
 from storage.records import SentPollRecord
 from storage.session import Database
+from storage.statements import InsertMissing
+
+_REMEMBER = InsertMissing(SentPoll)
+_FIND = (
+    select(
+        SentPoll.poll_id,
+        SentPoll.learner_id,
+        Learner.key,
+        SentPoll.question_ref,
+        SentPoll.chat_id,
+        SentPoll.message_id,
+    )
+    .join(Learner, Learner.id == SentPoll.learner_id)
+    .where(SentPoll.poll_id == bindparam("poll"))
+)
 
 
 class SentPolls:
@@ -30,30 +45,21 @@ class SentPolls:
         now: datetime,
     ) -> None:
         """Record a sent poll; sending the same poll id twice keeps the first record."""
-        with self._db.transaction() as session:
-            if session.get(SentPoll, poll_id) is None:
-                session.add(
-                    SentPoll(
-                        poll_id=poll_id,
-                        learner_id=learner_id,
-                        question_ref=question_ref,
-                        chat_id=chat_id,
-                        message_id=message_id,
-                        sent_at=now,
-                    )
-                )
+        with self._db.begin() as connection:
+            _REMEMBER(
+                connection,
+                {
+                    "poll_id": poll_id,
+                    "learner_id": learner_id,
+                    "question_ref": question_ref,
+                    "chat_id": chat_id,
+                    "message_id": message_id,
+                    "sent_at": now,
+                },
+            )
 
     def find(self, poll_id: str) -> SentPollRecord | None:
         """The learner and question a poll was sent for, or None for a poll we never sent."""
-        with self._db.transaction() as session:
-            found = session.execute(
-                select(SentPoll, Learner.key)
-                .join(Learner, Learner.id == SentPoll.learner_id)
-                .where(SentPoll.poll_id == poll_id)
-            ).one_or_none()
-            if found is None:
-                return None
-            poll, key = found
-            return SentPollRecord(
-                poll.poll_id, poll.learner_id, key, poll.question_ref, poll.chat_id, poll.message_id
-            )
+        with self._db.begin() as connection:
+            found = connection.execute(_FIND, {"poll": poll_id}).one_or_none()
+            return None if found is None else SentPollRecord(*found)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import Select, or_, select, text, update
+from sqlalchemy import Select, bindparam, insert, or_, select, text, update
 from sqlalchemy.engine import CursorResult
 
 from storage.models import Learner, ReviewCard, ReviewReminder
@@ -56,27 +56,63 @@ def _reminder(row: ReviewReminder) -> ReminderRecord:
     )
 
 
+_REMINDER_COLUMNS = (
+    ReviewReminder.learner_id,
+    ReviewReminder.remind_at,
+    ReviewReminder.quiet_start,
+    ReviewReminder.quiet_end,
+    ReviewReminder.daily_cap,
+    ReviewReminder.last_prompted_on,
+    ReviewReminder.next_prompt_at,
+    ReviewReminder.session_left,
+)
+_GET = select(*_REMINDER_COLUMNS).where(ReviewReminder.learner_id == bindparam("learner"))
+_SAVE = update(ReviewReminder).where(ReviewReminder.learner_id == bindparam("learner"))
+_CREATE = insert(ReviewReminder)
+_PULL_EARLIER = (
+    update(ReviewReminder)
+    .where(
+        ReviewReminder.learner_id == bindparam("learner"),
+        ReviewReminder.remind_at.is_not(None),
+        or_(
+            ReviewReminder.next_prompt_at.is_(None),
+            ReviewReminder.next_prompt_at > bindparam("at"),
+        ),
+    )
+    .values(next_prompt_at=bindparam("at"))
+)
+
+
 class Reminders:
     def __init__(self, database: Database) -> None:
         self._db = database
 
     def get(self, learner_id: int) -> ReminderRecord | None:
-        with self._db.transaction() as session:
-            row = session.get(ReviewReminder, learner_id)
-            return None if row is None else _reminder(row)
+        with self._db.begin() as connection:
+            row = connection.execute(_GET, {"learner": learner_id}).one_or_none()
+            return None if row is None else ReminderRecord(*row)
 
     def save(self, record: ReminderRecord) -> None:
         """Create or replace the learner's settings (``last_prompted_on`` is kept if set)."""
-        with self._db.transaction() as session:
-            row = session.get(ReviewReminder, record.learner_id)
-            if row is None:
-                row = ReviewReminder(learner_id=record.learner_id, session_left=0)
-                session.add(row)
-                row.last_prompted_on = record.last_prompted_on
-            row.remind_at = record.remind_at
-            row.quiet_start, row.quiet_end = record.quiet_start, record.quiet_end
-            row.daily_cap = record.daily_cap
-            row.next_prompt_at = record.next_prompt_at
+        settings = {
+            "remind_at": record.remind_at,
+            "quiet_start": record.quiet_start,
+            "quiet_end": record.quiet_end,
+            "daily_cap": record.daily_cap,
+            "next_prompt_at": record.next_prompt_at,
+        }
+        with self._db.begin() as connection:
+            changed = connection.execute(_SAVE, {"learner": record.learner_id, **settings})
+            if changed.rowcount == 0:
+                connection.execute(
+                    _CREATE,
+                    {
+                        "learner_id": record.learner_id,
+                        "session_left": 0,
+                        "last_prompted_on": record.last_prompted_on,
+                        **settings,
+                    },
+                )
 
     def set_timezone(self, learner_id: int, timezone: str) -> None:
         with self._db.transaction() as session:
@@ -86,18 +122,8 @@ class Reminders:
 
     def pull_earlier(self, learner_id: int, at: datetime) -> None:
         """Prompt no later than ``at`` (a card now falls due sooner); off stays off."""
-        with self._db.transaction() as session:
-            session.execute(
-                update(ReviewReminder)
-                .where(
-                    ReviewReminder.learner_id == learner_id,
-                    ReviewReminder.remind_at.is_not(None),
-                    or_(
-                        ReviewReminder.next_prompt_at.is_(None), ReviewReminder.next_prompt_at > at
-                    ),
-                )
-                .values(next_prompt_at=at)
-            )
+        with self._db.begin() as connection:
+            connection.execute(_PULL_EARLIER, {"learner": learner_id, "at": at})
 
     def due_prompts(
         self,
