@@ -2,10 +2,13 @@
 
 Run: .venv/bin/python bench/telegram_bench.py [--learners N] [--concurrency N]
 
-Two processes, as in production: this one plays Telegram (the fake Bot API
+Three processes, as in production: this one plays Telegram (the fake Bot API
 server from tests/fakes) and the learners; a child process runs the real
 application built by ``bot.telegram.app.build_application`` on a fresh
-SQLite file, long polling the fake server. Pacing is switched off in the
+SQLite file, long polling the fake server; and the cluster the sandbox
+commands run on is a third process (``kubetutor emulator``, the simulated
+cluster, reached through its kubeconfig as a real minikube would be), so the
+cluster's own work is not counted as the bot's. Pacing is switched off in the
 child: the figure is how fast the bot handles updates, not Telegram's limits.
 
 Each learner: /start, opens lesson 1, pages through its cards (edits in
@@ -14,7 +17,8 @@ pods``: 9 updates. (/progress is left out: it draws a chart, a cost of its
 own, not of the Telegram transport.) Latency is from an update entering
 the server's queue to the bot's last request it causes; it includes getUpdates
 batching and queueing behind other learners. Peak memory is the bot
-process's maximum resident set size.
+process's maximum resident set size; CPU seconds are given per process, so a
+figure limited by the fake server or the cluster rather than the bot shows.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import resource
 import signal
 import statistics
@@ -105,10 +110,36 @@ async def learner_script(fake: CountingTelegram, user: FakeUser, latencies: list
     return updates
 
 
-async def drive(learners: int, concurrency: int, database: Path) -> None:
+def cpu_seconds(pid: int) -> float | None:
+    """User and system CPU seconds of a running process, from /proc (Linux only)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def start_cluster(folder: Path) -> tuple[asyncio.subprocess.Process, Path]:
+    """``kubetutor emulator`` in its own process; returns it and its kubeconfig."""
+    kubeconfig = folder / "cluster.kubeconfig"
+    cluster = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot.cli", "emulator", "--port", "0",
+        "--kubeconfig", str(kubeconfig), "--no-state",
+        cwd=ROOT, stdout=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    assert cluster.stdout is not None
+    while b"Kubeconfig written" not in await cluster.stdout.readline():
+        if cluster.returncode is not None:
+            raise RuntimeError("the simulated cluster did not start")
+    return cluster, kubeconfig
+
+
+async def drive(learners: int, concurrency: int, folder: Path) -> None:
+    cluster, kubeconfig = await start_cluster(folder)
     async with CountingTelegram() as fake:
         bot = await asyncio.create_subprocess_exec(
-            sys.executable, __file__, "--serve", fake.base_url, str(database), str(concurrency),
+            sys.executable, __file__, "--serve", fake.base_url, str(folder / "bench.db"),
+            str(kubeconfig), str(concurrency),
             stdout=asyncio.subprocess.PIPE,
         )  # fmt: skip
         await fake.wait_for(lambda: fake.polling, timeout=60)
@@ -119,6 +150,9 @@ async def drive(learners: int, concurrency: int, database: Path) -> None:
         elapsed = time.perf_counter() - started
         bot.send_signal(signal.SIGTERM)
         stdout, _ = await bot.communicate()
+    cluster_cpu = cpu_seconds(cluster.pid)
+    cluster.send_signal(signal.SIGTERM)
+    await cluster.communicate()
     figures = json.loads(stdout.decode().strip().splitlines()[-1])
     updates = sum(counts)
     ordered = sorted(latencies)
@@ -130,10 +164,11 @@ async def drive(learners: int, concurrency: int, database: Path) -> None:
     print(f"bot peak RSS        {figures['peak_rss_mb']:.0f} MB")
     own = resource.getrusage(resource.RUSAGE_SELF)
     print(f"CPU seconds         bot {figures['cpu_s']:.1f}, fake Telegram and learners "
-          f"{own.ru_utime + own.ru_stime:.1f}")
+          f"{own.ru_utime + own.ru_stime:.1f}, simulated cluster "
+          + ("?" if cluster_cpu is None else f"{cluster_cpu:.1f}"))
 
 
-async def serve(base_url: str, database: Path, concurrency: int) -> None:
+async def serve(base_url: str, database: Path, kubeconfig: Path, concurrency: int) -> None:
     """The child process: the real application, unpaced, until SIGTERM."""
     from pydantic import SecretStr
 
@@ -147,6 +182,9 @@ async def serve(base_url: str, database: Path, concurrency: int) -> None:
         database_url=f"sqlite:///{database}",
         telegram_bot_token=SecretStr(TOKEN),
         telegram_api_base_url=base_url,
+        cluster="kubeconfig",
+        kubeconfig=kubeconfig,
+        kube_context="kubetutor",
     )
     core = build(settings)
     application = build_application(core, pacing=Pacing.unlimited(), concurrent_updates=concurrency)
@@ -171,15 +209,18 @@ def main() -> None:
     parser.add_argument("--learners", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument(
-        "--serve", nargs=3, metavar=("BASE_URL", "DB", "CONCURRENCY"), help=argparse.SUPPRESS
+        "--serve",
+        nargs=4,
+        metavar=("BASE_URL", "DB", "KUBECONFIG", "CONCURRENCY"),
+        help=argparse.SUPPRESS,
     )
     args = parser.parse_args()
     if args.serve:
-        base_url, database, concurrency = args.serve
-        asyncio.run(serve(base_url, Path(database), int(concurrency)))
+        base_url, database, kubeconfig, concurrency = args.serve
+        asyncio.run(serve(base_url, Path(database), Path(kubeconfig), int(concurrency)))
         return
     with tempfile.TemporaryDirectory() as folder:
-        asyncio.run(drive(args.learners, args.concurrency, Path(folder) / "bench.db"))
+        asyncio.run(drive(args.learners, args.concurrency, Path(folder)))
 
 
 if __name__ == "__main__":
