@@ -274,8 +274,7 @@ class Conversation:
             return self._set_language(learner, args[0])
         if action == "reset" and args == ("yes",):
             self._progress.reset(learner.id)
-            self._learners.set_current_lesson(learner.id, None)
-            self._learners.set_awaiting(learner.id, None)
+            self._learners.place(learner.id, None, None)
             return [Reply(say("reset_done", _language(learner)), replaces=True)]
         if action == "reset" and args == ("no",):
             return [Reply(say("reset_cancelled", _language(learner)), replaces=True)]

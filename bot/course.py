@@ -80,8 +80,7 @@ class Course:
         card = lesson.cards[index]
         now = self._clock()
         self._progress.mark_card_seen(learner.id, lesson.id, card.id, now)
-        self._learners.set_current_lesson(learner.id, lesson.id)
-        self._learners.set_awaiting(learner.id, None)
+        self._learners.place(learner.id, lesson.id, None)
         # Forward comes first, so that "1" always moves on in the terminal chat.
         row: list[Button] = []
         if index + 1 < len(lesson.cards):
@@ -134,10 +133,8 @@ class Course:
     def ask(self, learner: LearnerRecord, lesson: Lesson, position: int) -> list[Outgoing]:
         language = _language(learner)
         question = lesson.questions[position]
-        self._learners.set_current_lesson(learner.id, lesson.id)
-        self._learners.set_awaiting(
-            learner.id, Awaiting("question", lesson.id, question.id, self._clock())
-        )
+        awaiting = Awaiting("question", lesson.id, question.id, self._clock())
+        self._learners.place(learner.id, lesson.id, awaiting)
         title = say("question_title", language, index=position + 1, total=len(lesson.questions))
         if isinstance(question, ChoiceQuestion):
             return [
