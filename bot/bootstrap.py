@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.core import Conversation, SandboxPort
+from bot.core import Conversation
 from bot.course import PracticeWiring
+from bot.ports import SandboxPort
 from bot.review_deck import Deck
 from bot.reviews import Reviews
 from bot.sandbox_feature import ClusterChoice, SandboxFeature

@@ -10,55 +10,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.course import Course, PracticeWiring, question_ref
-from bot.messages import Button, ChoiceAnswer, CommandRun, Incoming, Outgoing, Reply, Sender
+from bot.messages import Button, ChoiceAnswer, Incoming, Outgoing, Reply, Sender
 from bot.payloads import parse_payload, payload
+from bot.ports import ReviewPort, SandboxPort
 from bot.progress_view import progress_text
-from bot.texts import language_from_client, say
+from bot.texts import language_from_client, learner_language, say
 from lessons.catalog import Catalog, LessonNotFound
 from lessons.grading import Grade, grade_choice, grade_command
 from lessons.model import ChoiceQuestion, CommandQuestion, Language, Lesson
 from storage import AttemptRecord, LearnerRecord, Learners, Progress
 
 logger = logging.getLogger(__name__)
-
-
-class SandboxPort(Protocol):
-    """Runs a learner's kubectl/minikube command; provided by the sandbox wiring."""
-
-    def is_command(self, text: str) -> bool: ...
-
-    async def run(self, learner: LearnerRecord, text: str, language: Language) -> CommandRun: ...
-
-    async def overview(self, learner: LearnerRecord, language: Language) -> list[Outgoing]:
-        """What ``/sandbox`` shows: the learner's namespace and objects."""
-        ...
-
-    async def reset(self, learner: LearnerRecord, language: Language) -> list[Outgoing]:
-        """Delete and recreate the learner's namespace."""
-        ...
-
-
-class ReviewPort(Protocol):
-    """Spaced-repetition reviews; provided by ``bot.reviews.Reviews``."""
-
-    async def handle(self, learner: LearnerRecord, event: Incoming) -> list[Outgoing] | None:
-        """The replies when ``event`` is about reviews; None leaves it to the core."""
-        ...
-
-    def answered(
-        self,
-        learner: LearnerRecord,
-        lesson_id: str,
-        question_id: str,
-        correct: bool,
-        duration_ms: int | None,
-    ) -> None:
-        """A lesson question was graded: make or reschedule its review card."""
-        ...
 
 
 class Conversation:
@@ -112,7 +77,7 @@ class Conversation:
     def language_of(self, sender: Sender) -> Language:
         """The language the learner reads, for transports that label things themselves."""
         learner, _ = self._arrive(Incoming(sender))
-        return _language(learner)
+        return learner_language(learner)
 
     def prefer_language(self, sender: Sender, language: Language) -> None:
         """Set the learner's language up front, as ``kubetutor chat --lang`` asks."""
@@ -130,7 +95,7 @@ class Conversation:
         )
 
     async def _command(self, learner: LearnerRecord, text: str, created: bool) -> list[Outgoing]:
-        language = _language(learner)
+        language = learner_language(learner)
         word, _, argument = text.partition(" ")
         command = word[1:].split("@", 1)[0].lower()
         argument = argument.strip()
@@ -174,7 +139,7 @@ class Conversation:
         return [Reply(say("unknown_command", language, command=word[:64]))]
 
     def _start(self, learner: LearnerRecord, argument: str, created: bool) -> list[Outgoing]:
-        language = _language(learner)
+        language = learner_language(learner)
         if argument.startswith("lesson-"):
             return self._open_by_number(learner, argument.removeprefix("lesson-"))
         if created or not self._progress.lesson_states(learner.id):
@@ -196,17 +161,19 @@ class Conversation:
         try:
             lesson = self.catalog.by_number(int(number))
         except (ValueError, LessonNotFound):
-            return [Reply(say("unknown_lesson", _language(learner), count=len(self.catalog)))]
+            return [
+                Reply(say("unknown_lesson", learner_language(learner), count=len(self.catalog)))
+            ]
         return self.course.open_lesson(learner, lesson)
 
     def _quiz(self, learner: LearnerRecord) -> list[Outgoing]:
         if not self._progress.lesson_states(learner.id):
-            return [Reply(say("no_quiz_yet", _language(learner)))]
+            return [Reply(say("no_quiz_yet", learner_language(learner)))]
         return self.course.ask(learner, self.course.current_lesson(learner), 0)
 
     def _set_language(self, learner: LearnerRecord, argument: str) -> list[Outgoing]:
         if not argument:
-            language = _language(learner)
+            language = learner_language(learner)
             return [
                 Reply(
                     say("lang_choose", language),
@@ -220,14 +187,14 @@ class Conversation:
             ]
         choice = argument.lower()
         if choice not in {"ko", "en"}:
-            return [Reply(say("lang_unknown", _language(learner)))]
+            return [Reply(say("lang_unknown", learner_language(learner)))]
         new_language: Language = "ko" if choice == "ko" else "en"
         self._learners.set_language(learner.id, new_language)
         return [Reply(say("lang_set", new_language))]
 
     async def _sandbox_command(self, learner: LearnerRecord, argument: str) -> list[Outgoing]:
         assert self._sandbox is not None
-        language = _language(learner)
+        language = learner_language(learner)
         if argument.lower() != "reset":
             return await self._sandbox.overview(learner, language)
         return [
@@ -253,7 +220,7 @@ class Conversation:
                     return replies
         except (LessonNotFound, ValueError):
             logger.info("stale button %r from learner %s", data[:64], learner.id)
-        return [Reply(say("stale_button", _language(learner))), *self.course.resume(learner)]
+        return [Reply(say("stale_button", learner_language(learner))), *self.course.resume(learner)]
 
     async def _button(
         self, learner: LearnerRecord, action: str, args: tuple[str, ...]
@@ -275,15 +242,15 @@ class Conversation:
         if action == "reset" and args == ("yes",):
             self._progress.reset(learner.id)
             self._learners.place(learner.id, None, None)
-            return [Reply(say("reset_done", _language(learner)), replaces=True)]
+            return [Reply(say("reset_done", learner_language(learner)), replaces=True)]
         if action == "reset" and args == ("no",):
-            return [Reply(say("reset_cancelled", _language(learner)), replaces=True)]
+            return [Reply(say("reset_cancelled", learner_language(learner)), replaces=True)]
         if action == "skip" and len(args) == 2 and self.course.practice is not None:
             return self.course.practice.skip(learner, self.catalog.lesson(args[0]), args[1])
         if action == "sbreset" and self._sandbox is not None:
             if args == ("yes",):
-                return await self._sandbox.reset(learner, _language(learner))
-            return [Reply(say("reset_cancelled", _language(learner)), replaces=True)]
+                return await self._sandbox.reset(learner, learner_language(learner))
+            return [Reply(say("reset_cancelled", learner_language(learner)), replaces=True)]
         return None
 
     def _answer_choice(self, learner: LearnerRecord, answer: ChoiceAnswer) -> list[Outgoing]:
@@ -292,14 +259,17 @@ class Conversation:
             lesson = self.catalog.lesson(lesson_id)
             question = self.catalog.question(lesson_id, question_id)
         except LessonNotFound:
-            return [Reply(say("stale_button", _language(learner))), *self.course.resume(learner)]
+            return [
+                Reply(say("stale_button", learner_language(learner))),
+                *self.course.resume(learner),
+            ]
         if not isinstance(question, ChoiceQuestion):
-            return [Reply(say("stale_button", _language(learner)))]
-        grade = grade_choice(question, answer.option, _language(learner))
+            return [Reply(say("stale_button", learner_language(learner)))]
+        grade = grade_choice(question, answer.option, learner_language(learner))
         return self._graded(learner, lesson, question, str(answer.option), grade)
 
     async def _typed(self, learner: LearnerRecord, text: str) -> list[Outgoing]:
-        language = _language(learner)
+        language = learner_language(learner)
         awaiting = learner.awaiting
         if awaiting is not None and awaiting.kind == "question":
             try:
@@ -352,7 +322,7 @@ class Conversation:
     ) -> list[Outgoing]:
         """Save the attempt, say whether it was right, and move on to what follows."""
         self._record(learner, lesson, question.id, answer, grade.correct)
-        language = _language(learner)
+        language = learner_language(learner)
         if grade.correct:
             verdict, code = say("correct", language), None
         else:
@@ -376,10 +346,6 @@ class Conversation:
         )
         if self._reviews is not None:
             self._reviews.answered(learner, lesson.id, question_id, correct, duration)
-
-
-def _language(learner: LearnerRecord) -> Language:
-    return "en" if learner.language == "en" else "ko"
 
 
 def _local_day(now: datetime, timezone: str | None) -> date:

@@ -14,7 +14,7 @@ from datetime import datetime
 from bot.messages import Button, Outgoing, Quiz, Reply
 from bot.payloads import payload
 from bot.practice import Practice, PracticeChecker
-from bot.texts import say
+from bot.texts import learner_language, say
 from lessons.catalog import Catalog
 from lessons.model import ChoiceQuestion, Language, Lesson
 from storage import Awaiting, LearnerRecord, Learners, Progress, SandboxRecords
@@ -76,7 +76,7 @@ class Course:
     def show_card(
         self, learner: LearnerRecord, lesson: Lesson, index: int, *, replaces: bool = False
     ) -> list[Outgoing]:
-        language = _language(learner)
+        language = learner_language(learner)
         card = lesson.cards[index]
         now = self._clock()
         self._progress.mark_card_seen(learner.id, lesson.id, card.id, now)
@@ -122,7 +122,7 @@ class Course:
         if state is not None and state.completed_at is not None:
             following = self.catalog.after(lesson)
             if following is None:
-                return [Reply(say("course_done", _language(learner)))]
+                return [Reply(say("course_done", learner_language(learner)))]
             return self.open_lesson(learner, following)
         attempted = {a.question_id for a in self._progress.attempts(learner.id, lesson.id)}
         for position, question in enumerate(lesson.questions):
@@ -131,7 +131,7 @@ class Course:
         return self.finish_lesson(learner, lesson)
 
     def ask(self, learner: LearnerRecord, lesson: Lesson, position: int) -> list[Outgoing]:
-        language = _language(learner)
+        language = learner_language(learner)
         question = lesson.questions[position]
         awaiting = Awaiting("question", lesson.id, question.id, self._clock())
         self._learners.place(learner.id, lesson.id, awaiting)
@@ -165,7 +165,7 @@ class Course:
 
     def finish_lesson(self, learner: LearnerRecord, lesson: Lesson) -> list[Outgoing]:
         """The quiz score, then the lesson's practice (or what it would be), then what is next."""
-        language = _language(learner)
+        language = learner_language(learner)
         self._progress.complete_lesson(learner.id, lesson.id, self._clock())
         self._learners.set_awaiting(learner.id, None)
         latest: dict[str, bool] = {}
@@ -194,7 +194,7 @@ class Course:
 
     def wrap_up(self, learner: LearnerRecord, lesson: Lesson) -> list[Outgoing]:
         """The way on from a finished lesson: the next lesson, or the end of the course."""
-        language = _language(learner)
+        language = learner_language(learner)
         following = self.catalog.after(lesson)
         buttons = [Button(say("button_map", language), payload("map"))]
         replies: list[Outgoing] = []
@@ -209,7 +209,7 @@ class Course:
         return replies
 
     def course_map(self, learner: LearnerRecord) -> list[Outgoing]:
-        language = _language(learner)
+        language = learner_language(learner)
         states = self._progress.lesson_states(learner.id)
         lines = [say("map_legend", language), ""]
         buttons: list[Button] = []
@@ -226,7 +226,3 @@ class Course:
         return [
             Reply("\n".join(lines), title=say("map_title", language), buttons=(continue_row, *rows))
         ]
-
-
-def _language(learner: LearnerRecord) -> Language:
-    return "en" if learner.language == "en" else "ko"

@@ -15,8 +15,8 @@ from typing import Protocol
 
 from bot.messages import Button, Outgoing, Reply
 from bot.payloads import payload
-from bot.texts import say
-from lessons.model import Language, Lesson, ObjectCheck, PracticeStep
+from bot.texts import learner_language, say
+from lessons.model import Lesson, ObjectCheck, PracticeStep
 from sandbox.commandline import extract_command, same_meaning
 from storage import Awaiting, LearnerRecord, Learners, SandboxRecords
 
@@ -53,7 +53,7 @@ class Practice:
 
     def offer(self, learner: LearnerRecord, lesson: Lesson, start: int = 0) -> list[Outgoing]:
         """The first step from ``start`` on that is not done yet, or the lesson's wrap-up."""
-        language = _language(learner)
+        language = learner_language(learner)
         done = {
             step_id
             for step_id, state in self._records.practice(learner.id, lesson.id).items()
@@ -86,7 +86,7 @@ class Practice:
         self, learner: LearnerRecord, lesson: Lesson, step: PracticeStep, text: str
     ) -> list[Outgoing]:
         """Judge the command the learner just ran against the open step."""
-        language = _language(learner)
+        language = learner_language(learner)
         if step.checks:
             outcome = await self._checker.check(learner.key, step.checks)
         else:
@@ -114,7 +114,3 @@ class Practice:
 def _same_command(typed: str, expected: str) -> bool:
     command = extract_command(typed) or typed
     return same_meaning(command.splitlines()[0], expected.splitlines()[0])
-
-
-def _language(learner: LearnerRecord) -> Language:
-    return "en" if learner.language == "en" else "ko"

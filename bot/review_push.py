@@ -23,8 +23,7 @@ from bot.reminder_rules import (
 from bot.review_deck import rule_of, timezone_of
 from bot.review_session import SESSION_SIZE
 from bot.reviews import Reviews
-from bot.texts import say
-from lessons.model import Language
+from bot.texts import learner_language, say
 from storage import DuePrompt, LearnerRecord, Learners
 
 logger = logging.getLogger(__name__)
@@ -108,11 +107,7 @@ class ReviewPush:
         ):
             return []
         count = deck.cards.count_due(learner.id, now)
-        header = Reply(say("review_prompt", _language(learner), count=count))
+        header = Reply(say("review_prompt", learner_language(learner), count=count))
         card = deck.cards.get(due.card_id)
         asked = self._reviews.session.ask(learner, card) if card is not None else []
         return [header, *(asked or self._reviews.session.next_or_finish(learner))]
-
-
-def _language(learner: LearnerRecord) -> Language:
-    return "en" if learner.language == "en" else "ko"

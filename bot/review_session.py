@@ -17,7 +17,7 @@ from bot.payloads import payload
 from bot.practice import PracticeChecker
 from bot.review_deck import Deck, timezone_of
 from bot.review_texts import next_reviews_text
-from bot.texts import say
+from bot.texts import learner_language, say
 from lessons import srs
 from lessons.catalog import Catalog, LessonNotFound
 from lessons.grading import grade_command
@@ -66,7 +66,7 @@ class ReviewSession:
                     return asked
                 self._deck.cards.forget(card.id)  # its question left the course
         self._learners.set_awaiting(learner.id, None)
-        language = _language(learner)
+        language = learner_language(learner)
         due_now = self._deck.cards.count_due(learner.id, now)
         first_due = self._deck.cards.first_due(learner.id)
         text = next_reviews_text(
@@ -80,7 +80,7 @@ class ReviewSession:
 
     def ask(self, learner: LearnerRecord, card: ReviewCardRecord) -> list[Outgoing]:
         """The card as a question; nothing when its content is gone from the course."""
-        language = _language(learner)
+        language = learner_language(learner)
         title = say("review_title", language)
         try:
             if card.kind == "practice":
@@ -131,7 +131,7 @@ class ReviewSession:
         return card if card is not None and card.learner_id == learner.id else None
 
     def answer_choice(self, learner: LearnerRecord, card_id: int, option: int) -> list[Outgoing]:
-        language = _language(learner)
+        language = learner_language(learner)
         card = self._deck.cards.get(card_id)
         if card is None or card.learner_id != learner.id or card.memory.due > self._clock():
             return [Reply(say("review_stale", language))]
@@ -151,7 +151,7 @@ class ReviewSession:
         self, learner: LearnerRecord, card: ReviewCardRecord, text: str
     ) -> list[Outgoing]:
         """A typed answer to a command question, or to a practice card without a sandbox."""
-        language = _language(learner)
+        language = learner_language(learner)
         if card.kind == "practice":
             step = self._catalog.practice(card.lesson_id, card.item_id)
             correct, expected = same_command(text, step.command), step.command.rstrip()
@@ -173,7 +173,7 @@ class ReviewSession:
     ) -> list[Outgoing]:
         """After a sandbox command: is the learner's namespace now as the task asks?"""
         assert self._checker is not None
-        language = _language(learner)
+        language = learner_language(learner)
         step = self._catalog.practice(card.lesson_id, card.item_id)
         if step.checks:
             passed = (await self._checker.check(learner.key, step.checks)).passed
@@ -186,7 +186,7 @@ class ReviewSession:
         return self._graded(learner, card, correct=True, kind=None, feedback=feedback)
 
     def hint(self, learner: LearnerRecord, card_id: int) -> list[Outgoing]:
-        language = _language(learner)
+        language = learner_language(learner)
         card = self.awaited_card(learner)
         if card is None or card.id != card_id:
             return [Reply(say("review_stale", language))]
@@ -201,7 +201,7 @@ class ReviewSession:
 
     def give_up(self, learner: LearnerRecord, card_id: int) -> list[Outgoing]:
         """ "I don't remember": Again, with the answer shown."""
-        language = _language(learner)
+        language = learner_language(learner)
         card = self.awaited_card(learner)
         if card is None or card.id != card_id:
             return [Reply(say("review_stale", language))]
@@ -256,7 +256,3 @@ def _help_row(card: ReviewCardRecord, language: Language) -> tuple[Button, ...]:
         Button(say("button_hint", language), payload("rv", "hint", str(card.id))),
         Button(say("button_forgot", language), payload("rv", "forgot", str(card.id))),
     )
-
-
-def _language(learner: LearnerRecord) -> Language:
-    return "en" if learner.language == "en" else "ko"

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bot.core import SandboxPort
 from bot.messages import Incoming, Outgoing, Photo, Reply
 from bot.payloads import parse_payload
+from bot.ports import SandboxPort
 from bot.practice import PracticeChecker
 from bot.progress_chart import DAYS_AHEAD, ProgressData, draw, due_per_day
 from bot.progress_view import progress_text
@@ -24,10 +24,10 @@ from bot.reminder_rules import local_day
 from bot.review_deck import Deck, timezone_of
 from bot.review_session import REVIEW_REF, SESSION_SIZE, ReviewSession
 from bot.review_texts import next_reviews_text
-from bot.texts import say
+from bot.texts import learner_language, say
 from lessons import srs
 from lessons.catalog import Catalog, LessonNotFound
-from lessons.model import ChoiceQuestion, Language
+from lessons.model import ChoiceQuestion
 from storage import CardKey, LearnerRecord, Learners, Progress
 
 
@@ -71,7 +71,7 @@ class Reviews:
                 return None
             card_id = ref.removeprefix(REVIEW_REF)
             if not card_id.isdigit():
-                return [Reply(say("review_stale", _language(learner)))]
+                return [Reply(say("review_stale", learner_language(learner)))]
             return self.session.answer_choice(learner, int(card_id), event.choice.option)
         if event.button is not None:
             return self._button(learner, event.button)
@@ -103,7 +103,7 @@ class Reviews:
         now = self._clock()
         due = self.deck.cards.count_due(learner.id, now)
         if not due:
-            language = _language(learner)
+            language = learner_language(learner)
             reminder = self.deck.reminder(learner, now)
             text = next_reviews_text(
                 language,
@@ -113,12 +113,12 @@ class Reviews:
                 next_prompt=reminder.next_prompt_at,
             )
             return [Reply(f"{say('review_nothing_due', language)}\n{text}")]
-        header = say("review_start", _language(learner), count=due)
+        header = say("review_start", learner_language(learner), count=due)
         return self.session.start(learner, SESSION_SIZE, header)
 
     async def progress(self, learner: LearnerRecord) -> list[Outgoing]:
         """``/progress``: the words, and a picture of lessons, accuracy and reviews ahead."""
-        language = _language(learner)
+        language = learner_language(learner)
         now = self._clock()
         timezone = timezone_of(learner)
         text = progress_text(
@@ -164,7 +164,7 @@ class Reviews:
                 return self.session.hint(learner, int(parsed.args[1]))
             if parsed.args[0] == "forgot":
                 return self.session.give_up(learner, int(parsed.args[1]))
-        return [Reply(say("review_stale", _language(learner)))]
+        return [Reply(say("review_stale", learner_language(learner)))]
 
     async def _typed(self, learner: LearnerRecord, text: str) -> list[Outgoing] | None:
         card = self.session.awaited_card(learner)
@@ -174,7 +174,7 @@ class Reviews:
             assert self._sandbox is not None
             if not self._sandbox.is_command(text):
                 return None
-            ran = await self._sandbox.run(learner, text, _language(learner))
+            ran = await self._sandbox.run(learner, text, learner_language(learner))
             if ran.refused:
                 return ran.replies
             return [*ran.replies, *await self.session.check_practice(learner, card, text)]
@@ -193,7 +193,3 @@ class Reviews:
             grade = srs.Grade.GOOD if done.tries <= 1 else srs.Grade.HARD
             key = CardKey(learner.id, "practice", done.lesson_id, done.step_id)
             self.deck.record(learner, key, grade, done.done_at)
-
-
-def _language(learner: LearnerRecord) -> Language:
-    return "en" if learner.language == "en" else "ko"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from lessons.model import Language
+from storage import LearnerRecord
 
 _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "welcome": (
@@ -271,3 +272,8 @@ def say(key: str, language: Language, **values: object) -> str:
 def language_from_client(code: str | None) -> Language:
     """The course language for a client's language code; Korean unless it is English."""
     return "en" if code and code.lower().startswith("en") else "ko"
+
+
+def learner_language(learner: LearnerRecord) -> Language:
+    """The language a learner reads: English when chosen, Korean otherwise."""
+    return "en" if learner.language == "en" else "ko"

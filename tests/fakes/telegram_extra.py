@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import SecretStr
 
 from bot.bootstrap import App, build
-from bot.core import SandboxPort
+from bot.ports import SandboxPort
 from bot.settings import Settings
 from bot.telegram.app import ALLOWED_UPDATES, build_application
 from bot.telegram.pacing import Pacing
