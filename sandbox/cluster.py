@@ -136,7 +136,19 @@ class Cluster:
                    impersonate=f"system:serviceaccount:{namespace}:{LEARNER_ACCOUNT}")
 
     def close(self) -> None:
-        """Close the connection pool."""
+        """Close every pooled connection to the API server, then the client.
+
+        The client's own close only forgets its urllib3 pools (`PoolManager.clear`); their
+        keep-alive sockets stay open until the pools are garbage-collected, which can be much
+        later when a response or an error still refers to one. An API server stopping in the
+        meantime (the embedded one in particular) is left with a connection it cannot finish.
+        """
+        pools = self._client.rest_client.pool_manager.pools
+        # urllib3's pool container refuses iteration; keys() is its locked copy.
+        for key in list(pools.keys()):
+            pool = pools.get(key)
+            if pool is not None:
+                pool.close()
         self._client.close()  # type: ignore[no-untyped-call]
 
 

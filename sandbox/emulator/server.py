@@ -119,7 +119,7 @@ class Emulator:
                 await self._ticker
             self._ticker = None
         if self._runner is not None:
-            await self._runner.cleanup()
+            await _cleanup(self._runner)
             self._runner = None
         self.save()
 
@@ -152,3 +152,22 @@ class Emulator:
                     self._after_write()
                 except Exception:
                     logger.exception("reconciling the emulated cluster failed")
+
+
+async def _cleanup(runner: web.AppRunner) -> None:
+    """Stop the server and leave none of its connections open, whatever the clients do.
+
+    aiohttp's cleanup closes each connection politely: over TLS that sends close_notify and
+    waits (up to half a minute) for the client's, which a client that keeps its idle
+    keep-alive connection never sends. Those connections are aborted once the polite close
+    has had its turn, and the loop runs once more so that their sockets are really closed.
+    """
+    assert runner.server is not None
+    transports = [handler.transport for handler in runner.server.connections
+                  if handler.transport is not None]
+    await runner.cleanup()
+    for transport in transports:
+        transport.abort()
+    if transports:
+        await asyncio.sleep(0)
+

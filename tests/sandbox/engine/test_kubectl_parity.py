@@ -23,12 +23,7 @@ from sandbox.provisioning import Provisioner, namespace_for
 from sandbox.verbs.context import Context
 
 KUBECTL = Path("/usr/bin/kubectl")
-pytestmark = [
-    pytest.mark.skipif(not KUBECTL.exists(), reason="no /usr/bin/kubectl here"),
-    # The emulator's TLS server can leave one of kubectl's keep-alive connections to the
-    # garbage collector when it stops; that is not what these tests are about.
-    pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
-]
+pytestmark = pytest.mark.skipif(not KUBECTL.exists(), reason="no /usr/bin/kubectl here")
 
 READS = (
     "kubectl get pods",
@@ -71,15 +66,17 @@ async def both(tmp_path: Path) -> AsyncIterator[tuple[Context, Path]]:
         kubeconfig = tmp_path / "kubeconfig"
         emulator.write_kubeconfig(kubeconfig)
         cluster = Cluster.from_config(ClusterConfig("kubeconfig", None, kubeconfig))
-        namespace = namespace_for("parity")
-        await Provisioner(cluster).ensure(namespace)
-        ctx = Context(cluster.learner(namespace), namespace, cluster)
-        for text in ("kubectl create deployment web --image=nginx:1.25 --replicas=2",
-                     "kubectl expose deployment web --port=80 --type=NodePort",
-                     "kubectl set image deploy/web nginx=nginx:1.26"):
-            assert (await execute(parse(text), ctx)).ok
-        yield ctx, kubeconfig
-        cluster.close()
+        try:
+            namespace = namespace_for("parity")
+            await Provisioner(cluster).ensure(namespace)
+            ctx = Context(cluster.learner(namespace), namespace, cluster)
+            for text in ("kubectl create deployment web --image=nginx:1.25 --replicas=2",
+                         "kubectl expose deployment web --port=80 --type=NodePort",
+                         "kubectl set image deploy/web nginx=nginx:1.26"):
+                assert (await execute(parse(text), ctx)).ok
+            yield ctx, kubeconfig
+        finally:
+            cluster.close()
 
 
 async def kubectl(kubeconfig: Path, namespace: str, text: str) -> str:
