@@ -9,6 +9,7 @@ exception, so lessons, quizzes and reviews carry on.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -20,7 +21,7 @@ from sandbox.checks import CheckResult, CheckSpec, evaluate
 from sandbox.cluster import Cluster
 from sandbox.commandline import Command, extract_command
 from sandbox.executor import execute
-from sandbox.kubeapi import ApiError, ClusterUnavailable
+from sandbox.kubeapi import ApiError, ClusterUnavailable, object_path
 from sandbox.limits import DEFAULT_LIMITS, Limits
 from sandbox.manifests import load_manifests
 from sandbox.policy import screen
@@ -42,6 +43,8 @@ from sandbox.verbs.context import (
 )
 
 logger = logging.getLogger(__name__)
+_REAPED_WAIT = 30.0
+"""Seconds a learner's command waits for their just-reaped namespace to be gone."""
 Language = Literal["ko", "en"]
 
 _COUNTED = (PODS, SERVICES, DEPLOYMENTS, REPLICASETS, CONFIGMAPS)
@@ -86,6 +89,7 @@ class Sandbox:
         self._limits = limits
         self._rate = RateLimiter(limits, clock=clock)
         self._provisioner = Provisioner(cluster)
+        self._reaped: set[str] = set()
 
     @property
     def simulated(self) -> bool:
@@ -106,7 +110,7 @@ class Sandbox:
         try:
             self._rate.enforce(learner_key)
             command = screen(text, namespace=namespace, limits=self._limits)
-            await self._provisioner.ensure(namespace)
+            await self._ensure(namespace)
             ctx = Context(self._cluster.learner(namespace), namespace, self._cluster, language)
             await self._check_room(command, ctx)
             out = await execute(command, ctx)
@@ -124,7 +128,7 @@ class Sandbox:
         """The learner's namespace and what is in it, as `kubectl get all,cm` shows it."""
         namespace = namespace_for(learner_key)
         try:
-            await self._provisioner.ensure(namespace)
+            await self._ensure(namespace)
             api = self._cluster.learner(namespace)
             parts = [TablePart(await api.table(path_of(r, namespace)), kind_prefix(r))
                      for r in _COUNTED]
@@ -137,6 +141,7 @@ class Sandbox:
         """Delete the learner's namespace (waiting until it is gone) and make it afresh."""
         namespace = namespace_for(learner_key)
         await self._provisioner.delete(namespace)
+        self._reaped.discard(namespace)
         await self._provisioner.ensure(namespace)
 
     async def cleanup_idle(self, last_used: Mapping[str, datetime], now: datetime,
@@ -152,13 +157,33 @@ class Sandbox:
         idle = await self._provisioner.list_idle(by_namespace, now, max_idle)
         for namespace in idle:
             await self._provisioner.delete(namespace, wait=0)
+            self._reaped.add(namespace)
         return idle
 
     async def check(self, learner_key: str, checks: Sequence[CheckSpec]) -> CheckResult:
         """Evaluate a practice step's checks against the learner's namespace."""
         namespace = namespace_for(learner_key)
-        await self._provisioner.ensure(namespace)
+        await self._ensure(namespace)
         return await evaluate(self._cluster.learner(namespace), namespace, checks)
+
+    async def _ensure(self, namespace: str) -> None:
+        """Provision the learner's namespace, first waiting out the deletion of one that
+        `cleanup_idle` reaped without waiting: until it is gone, the API server refuses
+        anything created in it ("being terminated")."""
+        if namespace in self._reaped:
+            path = object_path("namespaces", "", None, namespace)
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + _REAPED_WAIT
+            while loop.time() < deadline:
+                try:
+                    await self._cluster.bot.get(path)
+                except ApiError as error:
+                    if error.code != 404:
+                        raise
+                    break
+                await asyncio.sleep(0.2)
+            self._reaped.discard(namespace)
+        await self._provisioner.ensure(namespace)
 
     async def _check_room(self, command: Command, ctx: Context) -> None:
         """Refuse a creating command that would take the learner past the object limit."""
