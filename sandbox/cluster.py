@@ -136,20 +136,25 @@ class Cluster:
                    impersonate=f"system:serviceaccount:{namespace}:{LEARNER_ACCOUNT}")
 
     def close(self) -> None:
-        """Close every pooled connection to the API server, then the client.
+        """Close every pooled connection to the API server, then the client: an API server
+        stopping (the embedded one in particular) must not be left with idle connections."""
+        close_client(self._client)
 
-        The client's own close only forgets its urllib3 pools (`PoolManager.clear`); their
-        keep-alive sockets stay open until the pools are garbage-collected, which can be much
-        later when a response or an error still refers to one. An API server stopping in the
-        meantime (the embedded one in particular) is left with a connection it cannot finish.
-        """
-        pools = self._client.rest_client.pool_manager.pools
-        # urllib3's pool container refuses iteration; keys() is its locked copy.
-        for key in list(pools.keys()):
-            pool = pools.get(key)
-            if pool is not None:
-                pool.close()
-        self._client.close()  # type: ignore[no-untyped-call]
+
+def close_client(client: ApiClient) -> None:
+    """Close an ApiClient together with its pooled keep-alive connections.
+
+    `ApiClient.close` only has urllib3 forget its pools (`PoolManager.clear`); their sockets
+    close when the pools are garbage-collected, which can be much later when a response or
+    an error still refers to one.
+    """
+    pools = client.rest_client.pool_manager.pools
+    # urllib3's pool container refuses iteration; keys() is its locked copy.
+    for key in list(pools.keys()):
+        pool = pools.get(key)
+        if pool is not None:
+            pool.close()
+    client.close()  # type: ignore[no-untyped-call]
 
 
 @contextlib.asynccontextmanager

@@ -10,7 +10,8 @@ from kubernetes import client
 
 from sandbox.emulator.controllers import Delays
 from sandbox.emulator.server import Emulator
-from tests.sandbox.emulator.test_server_client import api_client, call, deployment
+from tests.sandbox.emulator.conftest import ApiClients
+from tests.sandbox.emulator.test_server_client import call, deployment
 
 
 async def _get(emulator: Emulator, path: str, token: str | None) -> tuple[int, dict[str, object]]:
@@ -45,7 +46,8 @@ async def test_wrong_token_is_unauthorized_even_for_discovery(emulator: Emulator
     assert (code, status["reason"], status["message"]) == (401, "Unauthorized", "Unauthorized")
 
 
-async def test_state_file_keeps_objects_across_restarts(tmp_path: Path) -> None:
+async def test_state_file_keeps_objects_across_restarts(tmp_path: Path,
+                                                        api_client: ApiClients) -> None:
     state = tmp_path / "state.json"
     async with Emulator(delays=Delays.instant(), token="t", state_file=state) as first:
         apps = client.AppsV1Api(api_client(first))

@@ -13,20 +13,9 @@ from kubernetes import client, watch
 from kubernetes.client.exceptions import ApiException
 
 from sandbox.emulator.server import Emulator
+from tests.sandbox.emulator.conftest import ApiClients
 
 T = TypeVar("T")
-
-
-def api_client(emulator: Emulator, *, token: str | None = None,
-               impersonate: str | None = None) -> client.ApiClient:
-    """An ApiClient for the emulator, authenticated with its (or another) token."""
-    config = client.Configuration(host=emulator.url)
-    config.api_key = {"authorization": token or emulator.token}
-    config.api_key_prefix = {"authorization": "Bearer"}
-    api = client.ApiClient(config)
-    if impersonate:
-        api.set_default_header("Impersonate-User", impersonate)
-    return api
 
 
 async def call(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -49,7 +38,8 @@ def status_of(error: ApiException) -> dict[str, Any]:
     return body
 
 
-async def test_fresh_cluster_has_minikubes_namespaces_and_ready_node(emulator: Emulator) -> None:
+async def test_fresh_cluster_has_minikubes_namespaces_and_ready_node(
+        emulator: Emulator, api_client: ApiClients) -> None:
     core = client.CoreV1Api(api_client(emulator))
     namespaces = await call(core.list_namespace)
     assert [n.metadata.name for n in namespaces.items] == [
@@ -62,7 +52,8 @@ async def test_fresh_cluster_has_minikubes_namespaces_and_ready_node(emulator: E
     assert version.git_version == "v1.32.0"
 
 
-async def test_deployment_is_defaulted_like_the_real_server(emulator: Emulator) -> None:
+async def test_deployment_is_defaulted_like_the_real_server(emulator: Emulator,
+                                                            api_client: ApiClients) -> None:
     apps = client.AppsV1Api(api_client(emulator))
     created = await call(apps.create_namespaced_deployment, "default", deployment("web"))
     assert created.metadata.generation == 1
@@ -74,7 +65,8 @@ async def test_deployment_is_defaulted_like_the_real_server(emulator: Emulator) 
     assert container.termination_message_path == "/dev/termination-log"
 
 
-async def test_missing_deployment_is_404_with_the_real_message(emulator: Emulator) -> None:
+async def test_missing_deployment_is_404_with_the_real_message(emulator: Emulator,
+                                                               api_client: ApiClients) -> None:
     apps = client.AppsV1Api(api_client(emulator))
     with pytest.raises(ApiException) as caught:
         await call(apps.read_namespaced_deployment, "x", "default")
@@ -85,7 +77,8 @@ async def test_missing_deployment_is_404_with_the_real_message(emulator: Emulato
         "details": {"name": "x", "group": "apps", "kind": "deployments"}, "code": 404}
 
 
-async def test_creating_twice_is_409_already_exists(emulator: Emulator) -> None:
+async def test_creating_twice_is_409_already_exists(emulator: Emulator,
+                                                    api_client: ApiClients) -> None:
     apps = client.AppsV1Api(api_client(emulator))
     await call(apps.create_namespaced_deployment, "default", deployment("web"))
     with pytest.raises(ApiException) as caught:
@@ -95,7 +88,8 @@ async def test_creating_twice_is_409_already_exists(emulator: Emulator) -> None:
     assert status_of(caught.value)["reason"] == "AlreadyExists"
 
 
-async def test_uppercase_name_is_422_invalid_with_the_dns_message(emulator: Emulator) -> None:
+async def test_uppercase_name_is_422_invalid_with_the_dns_message(emulator: Emulator,
+                                                                  api_client: ApiClients) -> None:
     apps = client.AppsV1Api(api_client(emulator))
     with pytest.raises(ApiException) as caught:
         await call(apps.create_namespaced_deployment, "default", deployment("X"))
@@ -110,7 +104,7 @@ async def test_uppercase_name_is_422_invalid_with_the_dns_message(emulator: Emul
 
 
 async def test_changing_a_deployments_selector_is_refused_as_immutable(
-        emulator: Emulator) -> None:
+        emulator: Emulator, api_client: ApiClients) -> None:
     apps = client.AppsV1Api(api_client(emulator))
     await call(apps.create_namespaced_deployment, "default", deployment("web"))
     changed = deployment("web")
@@ -124,7 +118,7 @@ async def test_changing_a_deployments_selector_is_refused_as_immutable(
         "immutable" in status_of(caught.value)["message"]
 
 
-async def test_wrong_token_is_401(emulator: Emulator) -> None:
+async def test_wrong_token_is_401(emulator: Emulator, api_client: ApiClients) -> None:
     core = client.CoreV1Api(api_client(emulator, token="wrong"))
     with pytest.raises(ApiException) as caught:
         await call(core.list_namespaced_pod, "default")
@@ -132,7 +126,8 @@ async def test_wrong_token_is_401(emulator: Emulator) -> None:
     assert status_of(caught.value)["reason"] == "Unauthorized"
 
 
-async def test_service_account_is_forbidden_outside_its_role(emulator: Emulator) -> None:
+async def test_service_account_is_forbidden_outside_its_role(emulator: Emulator,
+                                                             api_client: ApiClients) -> None:
     admin = api_client(emulator)
     core, rbac = client.CoreV1Api(admin), client.RbacAuthorizationV1Api(admin)
     await call(core.create_namespace, {"metadata": {"name": "learner"}})
@@ -160,7 +155,7 @@ async def test_service_account_is_forbidden_outside_its_role(emulator: Emulator)
 
 
 async def test_self_subject_access_review_answers_for_the_impersonated_user(
-        emulator: Emulator) -> None:
+        emulator: Emulator, api_client: ApiClients) -> None:
     auth = client.AuthorizationV1Api(api_client(
         emulator, impersonate="system:serviceaccount:default:default"))
     review = await call(auth.create_self_subject_access_review, {
@@ -169,7 +164,8 @@ async def test_self_subject_access_review_answers_for_the_impersonated_user(
     assert review.status.allowed is False
 
 
-async def test_patches_merge_containers_by_name_and_labels_as_maps(emulator: Emulator) -> None:
+async def test_patches_merge_containers_by_name_and_labels_as_maps(emulator: Emulator,
+                                                                   api_client: ApiClients) -> None:
     apps = client.AppsV1Api(api_client(emulator))
     await call(apps.create_namespaced_deployment, "default", deployment("web"))
     patched = await call(apps.patch_namespaced_deployment, "web", "default", {
@@ -181,7 +177,7 @@ async def test_patches_merge_containers_by_name_and_labels_as_maps(emulator: Emu
     assert patched.metadata.generation == 2
 
 
-async def test_scale_subresource_sets_replicas(emulator: Emulator) -> None:
+async def test_scale_subresource_sets_replicas(emulator: Emulator, api_client: ApiClients) -> None:
     apps = client.AppsV1Api(api_client(emulator))
     await call(apps.create_namespaced_deployment, "default", deployment("web"))
     scale = await call(apps.patch_namespaced_deployment_scale, "web", "default",
@@ -190,7 +186,8 @@ async def test_scale_subresource_sets_replicas(emulator: Emulator) -> None:
     assert (await call(apps.read_namespaced_deployment, "web", "default")).spec.replicas == 3
 
 
-async def test_label_and_field_selectors_filter_lists(emulator: Emulator) -> None:
+async def test_label_and_field_selectors_filter_lists(emulator: Emulator,
+                                                      api_client: ApiClients) -> None:
     core = client.CoreV1Api(api_client(emulator))
     for name, tier in (("a", "web"), ("b", "db"), ("c", "web")):
         await call(core.create_namespaced_config_map, "default",
@@ -206,7 +203,8 @@ async def test_label_and_field_selectors_filter_lists(emulator: Emulator) -> Non
     assert names == ["c"]
 
 
-async def test_delete_of_a_deployment_returns_success_status(emulator: Emulator) -> None:
+async def test_delete_of_a_deployment_returns_success_status(emulator: Emulator,
+                                                             api_client: ApiClients) -> None:
     apps = client.AppsV1Api(api_client(emulator))
     await call(apps.create_namespaced_deployment, "default", deployment("web"))
     status: Any = await call(apps.delete_namespaced_deployment, "web", "default")
@@ -216,7 +214,8 @@ async def test_delete_of_a_deployment_returns_success_status(emulator: Emulator)
     assert status["details"]["name"] == "web"
 
 
-async def test_watch_streams_changes_and_ends_at_its_timeout(emulator: Emulator) -> None:
+async def test_watch_streams_changes_and_ends_at_its_timeout(emulator: Emulator,
+                                                             api_client: ApiClients) -> None:
     core = client.CoreV1Api(api_client(emulator))
     listed = await call(core.list_namespaced_config_map, "default")
 

@@ -12,7 +12,8 @@ from kubernetes import client
 from kubernetes.client.exceptions import ApiException
 
 from sandbox.emulator.server import Emulator
-from tests.sandbox.emulator.test_server_client import api_client, call, deployment, status_of
+from tests.sandbox.emulator.conftest import ApiClients
+from tests.sandbox.emulator.test_server_client import call, deployment, status_of
 
 
 def _pod(name: str, **labels: str) -> dict[str, Any]:
@@ -20,7 +21,7 @@ def _pod(name: str, **labels: str) -> dict[str, Any]:
             "spec": {"containers": [{"name": name, "image": "nginx"}]}}
 
 
-async def test_run_expose_and_endpoints(emulator: Emulator) -> None:
+async def test_run_expose_and_endpoints(emulator: Emulator, api_client: ApiClients) -> None:
     core = client.CoreV1Api(api_client(emulator))
     await call(core.create_namespaced_pod, "default", _pod("web", app="web"))
     service = await call(core.create_namespaced_service, "default", {
@@ -36,7 +37,8 @@ async def test_run_expose_and_endpoints(emulator: Emulator) -> None:
     assert endpoints.subsets[0].ports[0].port == 8080
 
 
-async def test_set_image_rolls_out_a_new_replicaset_and_back(emulator: Emulator) -> None:
+async def test_set_image_rolls_out_a_new_replicaset_and_back(emulator: Emulator,
+                                                             api_client: ApiClients) -> None:
     apps = client.AppsV1Api(api_client(emulator))
     await call(apps.create_namespaced_deployment, "default", deployment("web", replicas=2))
     await call(apps.patch_namespaced_deployment, "web", "default", {"spec": {"template": {
@@ -52,7 +54,8 @@ async def test_set_image_rolls_out_a_new_replicaset_and_back(emulator: Emulator)
                   for rs in sets) == ["2", "3"]
 
 
-async def test_label_then_delete_collection_by_label(emulator: Emulator) -> None:
+async def test_label_then_delete_collection_by_label(emulator: Emulator,
+                                                     api_client: ApiClients) -> None:
     core = client.CoreV1Api(api_client(emulator))
     for name in ("a", "b", "c"):
         await call(core.create_namespaced_pod, "default", _pod(name))
@@ -65,7 +68,7 @@ async def test_label_then_delete_collection_by_label(emulator: Emulator) -> None
     assert [p.metadata.name for p in left] == ["c"]
 
 
-async def test_pod_logs(emulator: Emulator) -> None:
+async def test_pod_logs(emulator: Emulator, api_client: ApiClients) -> None:
     core = client.CoreV1Api(api_client(emulator))
     await call(core.create_namespaced_pod, "default", _pod("web"))
     log = await call(core.read_namespaced_pod_log, "web", "default", tail_lines=1)
@@ -75,7 +78,8 @@ async def test_pod_logs(emulator: Emulator) -> None:
     assert status_of(caught.value)["message"] == 'pods "nope" not found'
 
 
-async def test_quota_created_by_the_client_refuses_the_second_pod(emulator: Emulator) -> None:
+async def test_quota_created_by_the_client_refuses_the_second_pod(emulator: Emulator,
+                                                                  api_client: ApiClients) -> None:
     core = client.CoreV1Api(api_client(emulator))
     await call(core.create_namespaced_resource_quota, "default",
                {"metadata": {"name": "kt-quota"}, "spec": {"hard": {"pods": "1"}}})
@@ -100,7 +104,8 @@ def _raw(api: client.ApiClient, method: str, path: str, *, body: Any = None,
     return response.status, json.loads(response.data)
 
 
-async def test_strict_field_validation_refuses_unknown_fields(emulator: Emulator) -> None:
+async def test_strict_field_validation_refuses_unknown_fields(emulator: Emulator,
+                                                              api_client: ApiClients) -> None:
     body = deployment("web")
     body["spec"]["replica"] = 2
     code, status = await call(_raw, api_client(emulator), "POST",
@@ -112,7 +117,8 @@ async def test_strict_field_validation_refuses_unknown_fields(emulator: Emulator
         'unknown field "spec.replica"')
 
 
-async def test_openapi_v3_describes_the_served_kinds(emulator: Emulator) -> None:
+async def test_openapi_v3_describes_the_served_kinds(emulator: Emulator,
+                                                     api_client: ApiClients) -> None:
     api = api_client(emulator)
     _, index = await call(_raw, api, "GET", "/openapi/v3")
     url = index["paths"]["apis/apps/v1"]["serverRelativeURL"]
