@@ -7,6 +7,7 @@ transport picks up exactly where the learner was.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -62,10 +63,9 @@ class Course:
     def current_lesson(self, learner: LearnerRecord) -> Lesson:
         """The lesson the learner is in, or the first one not yet completed."""
         if learner.current_lesson_id:
-            try:
+            # A lesson removed from the course since: fall back to the first unfinished one.
+            with contextlib.suppress(LookupError):
                 return self.catalog.lesson(learner.current_lesson_id)
-            except LookupError:
-                pass
         states = self._progress.lesson_states(learner.id)
         for lesson in self.catalog:
             state = states.get(lesson.id)

@@ -179,7 +179,7 @@ class Api:
                     *lines, buffer = buffer.split(b"\n")
                     events.extend(_event(line) for line in lines if line.strip())
             except (urllib3.exceptions.ReadTimeoutError, TimeoutError):
-                pass
+                pass  # a quiet watch ends at its time limit, as kubectl's does
             finally:
                 raw.close()
                 raw.release_conn()

@@ -49,7 +49,7 @@ class UtcDateTime(TypeDecorator[datetime]):
 
 
 class Base(DeclarativeBase):
-    pass
+    """The metadata every table shares, which Alembic compares the migrations with."""
 
 
 class Learner(Base):
