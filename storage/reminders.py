@@ -43,7 +43,8 @@ class DuePrompt:
     card_id: int | None
 
 
-def _reminder(row: ReviewReminder) -> ReminderRecord:
+def _reminder(row: Any) -> ReminderRecord:
+    """A reminder from a ``ReviewReminder`` or from any result row with its columns."""
     return ReminderRecord(
         row.learner_id,
         row.remind_at,
@@ -149,16 +150,7 @@ class Reminders:
                     learner_key=row.key,
                     language=row.language,
                     timezone=row.timezone,
-                    reminder=ReminderRecord(
-                        row.learner_id,
-                        row.remind_at,
-                        row.quiet_start,
-                        row.quiet_end,
-                        row.daily_cap,
-                        row.last_prompted_on,
-                        row.next_prompt_at,
-                        row.session_left,
-                    ),
+                    reminder=_reminder(row),
                     card_id=row.card_id,
                 )
                 for row in rows

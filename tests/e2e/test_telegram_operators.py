@@ -21,7 +21,7 @@ async def test_the_menu_is_published_in_korean_and_english(
     fake_telegram: FakeTelegram, settings: Settings, clock: FixedClock
 ) -> None:
     async with running_bot(fake_telegram, settings, clock):
-        pass
+        pass  # starting up is what publishes the menus
     korean, english = fake_telegram.commands(PRIVATE, "ko"), fake_telegram.commands(PRIVATE, "en")
     expected = ["next", "lessons", "quiz", "progress", "sandbox", "lang", "reset"]
     expected += ["review", "remind"]
