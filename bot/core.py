@@ -85,13 +85,11 @@ class Conversation:
         self._learners.set_language(learner.id, language)
 
     def _arrive(self, event: Incoming) -> tuple[LearnerRecord, bool]:
-        now = self._clock()
         return self._learners.arrive(
             event.sender.key,
             display_name=event.sender.display_name,
             language=language_from_client(event.sender.language_code),
-            now=now,
-            today=_local_day(now, None),
+            now=self._clock(),
         )
 
     async def _command(self, learner: LearnerRecord, text: str, created: bool) -> list[Outgoing]:
@@ -303,7 +301,10 @@ class Conversation:
             step = self.catalog.practice(awaiting.lesson_id, awaiting.item_id)
         except LessonNotFound:
             return []
-        return await self.course.practice.attempt(learner, lesson, step, text)
+        replies = await self.course.practice.attempt(learner, lesson, step, text)
+        if self._reviews is not None:
+            self._reviews.adopt_practice(learner)
+        return replies
 
     def _answer_command(
         self, learner: LearnerRecord, question: CommandQuestion, text: str

@@ -7,7 +7,7 @@ Core statements built once, with the values bound at each call.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Row, bindparam, insert, select, update
@@ -35,6 +35,13 @@ _ACTIVE_DAYS = (
     .where(ActiveDay.learner_id == bindparam("learner_id"))
     .order_by(ActiveDay.day.desc())
 )
+
+
+SEEN_GRAIN = timedelta(minutes=1)
+
+
+def _utc_day(moment: datetime) -> date:
+    return moment.astimezone(UTC).date()
 
 
 def _record(row: Row[Any]) -> LearnerRecord:
@@ -72,13 +79,17 @@ class Learners:
         self._db = database
 
     def arrive(
-        self, key: str, *, display_name: str, language: str, now: datetime, today: date
+        self, key: str, *, display_name: str, language: str, now: datetime
     ) -> tuple[LearnerRecord, bool]:
-        """The learner with ``key``, created on first sight; marks ``today`` active.
+        """The learner with ``key``, created on first sight; marks the (UTC) day active.
 
+        Every learner message arrives here, so it writes only what changed:
+        ``last_seen_at`` to within ``SEEN_GRAIN``, and the active day once a
+        day (a day ``last_seen_at`` is on was marked when it was written).
         Returns the learner and whether they were created just now.
         """
         name = display_name[:128]
+        today = _utc_day(now)
         with self._db.begin() as connection:
             row = connection.execute(_BY_KEY, {"key": key}).one_or_none()
             if row is None:
@@ -91,13 +102,17 @@ class Learners:
                 }
                 learner = _record(connection.execute(_CREATE, created).one())
             else:
-                learner = replace(_record(row), last_seen_at=now)
-                values: dict[str, Any] = {"learner_id": row.id, "last_seen_at": now}
+                learner = _record(row)
+                values: dict[str, Any] = {}
                 if name and name != row.display_name:
                     values["display_name"] = name
                     learner = replace(learner, display_name=name)
-                connection.execute(_CHANGE, values)
-            _ACTIVE_DAY(connection, {"learner_id": learner.id, "day": today})
+                if values or now - row.last_seen_at >= SEEN_GRAIN:
+                    values["last_seen_at"] = now
+                    learner = replace(learner, last_seen_at=now)
+                    connection.execute(_CHANGE, {"learner_id": row.id, **values})
+            if row is None or _utc_day(row.last_seen_at) != today:
+                _ACTIVE_DAY(connection, {"learner_id": learner.id, "day": today})
             return learner, row is None
 
     def get(self, learner_id: int) -> LearnerRecord:

@@ -147,12 +147,12 @@ async def test_a_failure_is_logged_with_the_update_and_the_learner_told_plainly(
         fake_telegram.send_text(learner, "/help")
         await fake_telegram.wait_for(lambda: fake_telegram.messages_to(606))
         with core.database.engine.begin() as connection:
-            connection.exec_driver_sql("DROP TABLE active_days")
+            connection.exec_driver_sql("DROP TABLE card_progress")
         update = fake_telegram.send_text(learner, "/next")
         await fake_telegram.wait_for(lambda: len(fake_telegram.messages_to(606)) == 2)
     sorry = fake_telegram.messages_to(606)[-1]
     assert sorry.text.startswith("Sorry, something went wrong on my side.")
-    assert "active_days" not in sorry.text and "Error" not in sorry.text
+    assert "card_progress" not in sorry.text and "Error" not in sorry.text
     [record] = [r for r in caplog.records if r.name == "bot.telegram.handlers"]
     assert record.levelno == logging.ERROR and record.exc_info is not None
     assert str(update["update_id"]) in record.getMessage()
@@ -192,7 +192,6 @@ async def test_the_global_limit_spreads_messages_to_many_chats(
             fake_telegram.open_chat(fake_telegram.user(user_id, "Ada", "en"))
             core.learners.arrive(
                 f"telegram:{user_id}", display_name="Ada", language="en", now=clock(),
-                today=clock().date(),
             )  # fmt: skip
             core.learners.attach_chat(f"telegram:{user_id}", user_id)
         renderer = Renderer(application.bot, core.learners, SentPolls(core.database), clock)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -49,7 +49,7 @@ def test_each_revision_upgrades_to_head_keeping_learners(tmp_path: Path, start: 
     migrate(engine)
     now = datetime(2026, 3, 2, tzinfo=UTC)
     learner, created = Learners(Database(engine)).arrive(
-        "terminal:ada", display_name="Ada", language="en", now=now, today=date(2026, 3, 2)
+        "terminal:ada", display_name="Ada", language="en", now=now
     )
     assert not created
     assert learner.language == "en"

@@ -17,9 +17,7 @@ def test_stats_count_activity_the_funnel_and_put_the_most_missed_question_first(
     learners, progress = Learners(database), Progress(database)
     for key, days_ago in (("a", 0), ("b", 3), ("c", 20), ("d", 40)):
         seen = NOW - timedelta(days=days_ago)
-        learner, _ = learners.arrive(
-            f"telegram:{key}", display_name=key, language="en", now=seen, today=seen.date()
-        )
+        learner, _ = learners.arrive(f"telegram:{key}", display_name=key, language="en", now=seen)
         progress.start_lesson(learner.id, "l1", seen)
         if key in "ab":
             progress.complete_lesson(learner.id, "l1", seen)
@@ -44,9 +42,7 @@ def test_stats_count_activity_the_funnel_and_put_the_most_missed_question_first(
 def test_a_sent_poll_maps_back_to_its_learner_and_question(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'polls.db'}"
     database = open_database(url)
-    learner, _ = Learners(database).arrive(
-        "telegram:7", display_name="Ada", language="en", now=NOW, today=NOW.date()
-    )
+    learner, _ = Learners(database).arrive("telegram:7", display_name="Ada", language="en", now=NOW)
     SentPolls(database).remember(
         poll_id="5000", learner_id=learner.id, question_ref="l1:q1", chat_id=7, message_id=3,
         now=NOW,

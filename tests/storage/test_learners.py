@@ -1,0 +1,37 @@
+"""Arrival: every learner message passes here, so it writes only what changed."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from storage import Learners, open_database
+from storage.learners import SEEN_GRAIN
+
+MORNING = datetime(2026, 3, 2, 8, tzinfo=UTC)
+
+
+def test_arrival_marks_each_day_once_and_last_seen_to_its_grain(tmp_path: Path) -> None:
+    database = open_database(f"sqlite:///{tmp_path / 'arrive.db'}")
+    learners = Learners(database)
+
+    def arrive(at: datetime, name: str = "Ada") -> datetime:
+        learner, _ = learners.arrive("telegram:1", display_name=name, language="en", now=at)
+        stored = learners.by_key("telegram:1")
+        assert stored is not None and stored.last_seen_at == learner.last_seen_at
+        return learner.last_seen_at
+
+    first, created = learners.arrive("telegram:1", display_name="Ada", language="en", now=MORNING)
+    assert created
+    assert arrive(MORNING + SEEN_GRAIN / 2) == MORNING
+    assert arrive(MORNING + SEEN_GRAIN) == MORNING + SEEN_GRAIN
+    renamed = MORNING + SEEN_GRAIN + timedelta(seconds=1)
+    assert arrive(renamed, name="Ada L.") == renamed
+    late = datetime(2026, 3, 2, 23, 59, 50, tzinfo=UTC)
+    assert arrive(late) == late
+    assert arrive(late + timedelta(seconds=20)) == late  # a new UTC day, within the grain
+    assert arrive(MORNING + timedelta(days=2)) == MORNING + timedelta(days=2)
+
+    days = learners.active_days(first.id)
+    database.close()
+    assert days == [date(2026, 3, 4), date(2026, 3, 3), date(2026, 3, 2)]
