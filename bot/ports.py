@@ -46,3 +46,7 @@ class ReviewPort(Protocol):
     ) -> None:
         """A lesson question was graded: make or reschedule its review card."""
         ...
+
+    def adopt_practice(self, learner: LearnerRecord) -> None:
+        """Practice steps the learner has done become review cards."""
+        ...

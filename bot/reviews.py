@@ -64,7 +64,6 @@ class Reviews:
 
     async def handle(self, learner: LearnerRecord, event: Incoming) -> list[Outgoing] | None:
         """The replies if ``event`` is about reviews, else None for the core to handle."""
-        self._adopt_practice(learner)
         if event.choice is not None:
             ref = event.choice.question_ref
             if not ref.startswith(REVIEW_REF):
@@ -100,6 +99,7 @@ class Reviews:
 
     def review(self, learner: LearnerRecord) -> list[Outgoing]:
         """``/review``: the due cards, most overdue first, at most ``SESSION_SIZE`` now."""
+        self.adopt_practice(learner)
         now = self._clock()
         due = self.deck.cards.count_due(learner.id, now)
         if not due:
@@ -186,8 +186,12 @@ class Reviews:
                 return None
         return self.session.answer_command(learner, card, text)
 
-    def _adopt_practice(self, learner: LearnerRecord) -> None:
-        """Practice steps done since the learner last wrote become review cards."""
+    def adopt_practice(self, learner: LearnerRecord) -> None:
+        """Practice steps done and not yet review cards become cards.
+
+        Called after each practice attempt, and again when a review starts in
+        case a step was done just before a restart.
+        """
         for done in self.deck.cards.unreviewed_practice(learner.id):
             # Done at the first try is Good; after misses (hints came) it is Hard.
             grade = srs.Grade.GOOD if done.tries <= 1 else srs.Grade.HARD
