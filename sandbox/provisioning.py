@@ -101,6 +101,7 @@ class Provisioner:
     def __init__(self, cluster: Cluster) -> None:
         self._api: Api = cluster.bot
         self._ready: set[str] = set()
+        self._node_reader = False
 
     async def ensure(self, namespace: str) -> None:
         """Make sure `namespace` and its objects exist (idempotent; quick once done)."""
@@ -125,7 +126,12 @@ class Provisioner:
         self._ready.add(namespace)
 
     async def _ensure_node_reader(self) -> None:
-        """The shared ClusterRole (deploy/rbac.yaml installs it; the emulator gets it here)."""
+        """The shared ClusterRole (deploy/rbac.yaml installs it; the emulator gets it here).
+
+        Looked up once per process: every learner's namespace binds to it.
+        """
+        if self._node_reader:
+            return
         path = object_path("clusterroles", _RBAC, None)
         try:
             await self._api.get(f"{path}/{NODE_READER}")
@@ -135,6 +141,7 @@ class Provisioner:
             await _create_or_keep(self._api, path, {
                 "apiVersion": f"{_RBAC}/v1", "kind": "ClusterRole",
                 "metadata": _meta(NODE_READER), "rules": NODE_RULES})
+        self._node_reader = True
 
     async def delete(self, namespace: str, *, wait: float = 30.0) -> None:
         """Delete the namespace and wait (up to `wait` seconds) until it is gone."""
