@@ -18,7 +18,8 @@ own, not of the Telegram transport.) Latency is from an update entering
 the server's queue to the bot's last request it causes; it includes getUpdates
 batching and queueing behind other learners. Peak memory is the bot
 process's maximum resident set size; CPU seconds are given per process, so a
-figure limited by the fake server or the cluster rather than the bot shows.
+figure limited by the fake server or the cluster rather than the bot shows,
+and the bot's CPU per update says how many updates one core of it handles.
 """
 
 from __future__ import annotations
@@ -110,6 +111,11 @@ async def learner_script(fake: CountingTelegram, user: FakeUser, latencies: list
     return updates
 
 
+def _own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def cpu_seconds(pid: int) -> float | None:
     """User and system CPU seconds of a running process, from /proc (Linux only)."""
     try:
@@ -162,9 +168,11 @@ async def drive(learners: int, concurrency: int, folder: Path) -> None:
     print(f"latency p50         {statistics.median(ordered) * 1000:.1f} ms")
     print(f"latency p99         {ordered[int(len(ordered) * 0.99) - 1] * 1000:.1f} ms")
     print(f"bot peak RSS        {figures['peak_rss_mb']:.0f} MB")
-    own = resource.getrusage(resource.RUSAGE_SELF)
+    per_update = figures["serving_cpu_s"] / updates
+    print(f"bot CPU per update  {per_update * 1000:.1f} ms (one core's worth: "
+          f"{1 / per_update:.0f} updates/s; this machine has {os.cpu_count()} cores)")
     print(f"CPU seconds         bot {figures['cpu_s']:.1f}, fake Telegram and learners "
-          f"{own.ru_utime + own.ru_stime:.1f}, simulated cluster "
+          f"{_own_cpu():.1f}, simulated cluster "
           + ("?" if cluster_cpu is None else f"{cluster_cpu:.1f}"))
 
 
@@ -195,12 +203,14 @@ async def serve(base_url: str, database: Path, kubeconfig: Path, concurrency: in
         await application.updater.start_polling(
             poll_interval=0, timeout=10, allowed_updates=ALLOWED_UPDATES
         )
+        serving_from = _own_cpu()
         await stop.wait()
+        serving = _own_cpu() - serving_from
         await application.updater.stop()
         await application.stop()
     core.close()
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    figures = {"peak_rss_mb": usage.ru_maxrss / 1024, "cpu_s": usage.ru_utime + usage.ru_stime}
+    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures = {"peak_rss_mb": peak_rss_mb, "cpu_s": _own_cpu(), "serving_cpu_s": serving}
     print(json.dumps(figures), flush=True)
 
 
