@@ -80,7 +80,8 @@ class Course:
         card = lesson.cards[index]
         now = self._clock()
         self._progress.mark_card_seen(learner.id, lesson.id, card.id, now)
-        self._learners.place(learner.id, lesson.id, None)
+        if learner.current_lesson_id != lesson.id or learner.awaiting is not None:
+            self._learners.place(learner.id, lesson.id, None)
         # Forward comes first, so that "1" always moves on in the terminal chat.
         row: list[Button] = []
         if index + 1 < len(lesson.cards):
