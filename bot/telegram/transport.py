@@ -5,11 +5,11 @@ the updates themselves (httpx's request and response models, and httpcore
 checking every pooled connection for expiry on each request). aiohttp, which
 the bot already depends on, does the same HTTP/1.1 keep-alive POSTs for a
 fraction of that. The parameters are the ones PTB builds, sent as one JSON
-body (the Bot API takes JSON; encoding a form field by field cost a tenth of
-the bot's time), or multipart when a file is uploaded; the proxy environment variables are
-honoured, as httpx did, but read once per host rather than on every request
-(aiohttp's ``trust_env`` looks them up, and ``.netrc``, in a worker thread
-each time).
+body (the Bot API takes JSON; encoding a form field by field cost a tenth
+of the bot's time), or multipart when a file is uploaded. The proxy
+environment variables are honoured, as httpx did, but read once per host
+rather than on every request (aiohttp's ``trust_env`` looks them up, and
+``.netrc``, in a worker thread each time).
 """
 
 from __future__ import annotations
