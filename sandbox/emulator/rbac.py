@@ -75,6 +75,10 @@ def _subject_matches(subject: dict[str, Any], user: User, binding_ns: str) -> bo
     return False
 
 
+def _binds(binding: dict[str, Any], user: User, binding_ns: str) -> bool:
+    return any(_subject_matches(s, user, binding_ns) for s in binding.get("subjects") or [])
+
+
 def _rule_allows(rule: dict[str, Any], attrs: Attributes) -> bool:
     verbs, groups = rule.get("verbs") or [], rule.get("apiGroups") or []
     if "*" not in verbs and attrs.verb not in verbs:
@@ -105,18 +109,17 @@ def _grants(store: Store, user: User, namespace: str) -> Iterator[_Grant]:
     cluster_roles = kind_by_plural(_RBAC, "clusterroles")
     cluster_bindings = kind_by_plural(_RBAC, "clusterrolebindings")
     assert roles and bindings and cluster_roles and cluster_bindings
-    for binding in store.list(cluster_bindings):
-        subjects = [s for s in binding.get("subjects") or [] if _subject_matches(s, user, "")]
+    # Every request scans the cluster bindings (as the API server's authorizer does);
+    # only the ones naming the user are copied out of the store.
+    for binding in store.list(cluster_bindings, where=lambda b: _binds(b, user, "")):
         role = store.get(cluster_roles, None, binding.get("roleRef", {}).get("name", ""))
-        if subjects and role is not None:
+        if role is not None:
             yield _Grant(role.get("rules") or [], f'ClusterRoleBinding "{_name(binding)}"')
     if not namespace:
         return
-    for binding in store.list(bindings, namespace):
+    for binding in store.list(bindings, namespace, where=lambda b: _binds(b, user, namespace)):
         subjects = [s for s in binding.get("subjects") or []
                     if _subject_matches(s, user, namespace)]
-        if not subjects:
-            continue
         ref = binding.get("roleRef") or {}
         role_kind = roles if ref.get("kind") == "Role" else cluster_roles
         role = store.get(role_kind, namespace if role_kind is roles else None, ref.get("name", ""))
