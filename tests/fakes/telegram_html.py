@@ -13,6 +13,7 @@ caught even when the text happens to contain no `<`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +30,7 @@ _SIMPLE_TAGS = {
     "tg-spoiler": "spoiler",
 }
 _ALLOWED_TAGS = {*_SIMPLE_TAGS, "span", "a", "code", "pre", "blockquote", "tg-emoji"}
+_MARKUP = re.compile("[&<]")
 _NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 
 
@@ -72,8 +74,10 @@ class _Parser:
             elif char == "<":
                 self.read_tag()
             else:
-                self.emit(char)
-                self.position += 1
+                markup = _MARKUP.search(self.source, self.position)
+                end = markup.start() if markup else len(self.source)
+                self.emit(self.source[self.position : end])
+                self.position = end
         if self.stack:
             name = self.stack[-1].name
             raise EntityParseError(f'Can\'t find end tag corresponding to start tag "{name}"')
