@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -24,6 +25,14 @@ from lessons.model import ChoiceQuestion, CommandQuestion, Language, Lesson
 from storage import AttemptRecord, LearnerRecord, Learners, Progress
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What one event produced, and for whom: a transport addresses and labels replies by it."""
+
+    learner: LearnerRecord
+    replies: list[Outgoing]
 
 
 class Conversation:
@@ -48,7 +57,20 @@ class Conversation:
 
     async def handle(self, event: Incoming) -> list[Outgoing]:
         """The replies to ``event``, after its effects are saved."""
+        return (await self.answer(event)).replies
+
+    async def answer(self, event: Incoming) -> Answer:
+        """The replies to ``event`` and the learner they are for, as the event found them.
+
+        Transports that label replies themselves use that learner's language:
+        only a change of language is answered in another one, in plain text.
+        """
         learner, created = self._arrive(event)
+        return Answer(learner, await self._dispatch(learner, event, created))
+
+    async def _dispatch(
+        self, learner: LearnerRecord, event: Incoming, created: bool
+    ) -> list[Outgoing]:
         if self._reviews is not None:
             replies = await self._reviews.handle(learner, event)
             if replies is not None:
@@ -90,6 +112,7 @@ class Conversation:
             display_name=event.sender.display_name,
             language=language_from_client(event.sender.language_code),
             now=self._clock(),
+            chat_id=event.sender.chat_id,
         )
 
     async def _command(self, learner: LearnerRecord, text: str, created: bool) -> list[Outgoing]:

@@ -17,6 +17,7 @@ class Sender:
     key: str
     display_name: str
     language_code: str | None = None
+    chat_id: int | None = None  # where the transport reaches them unprompted (Telegram's chat)
 
 
 @dataclass(frozen=True)

@@ -79,14 +79,22 @@ class Learners:
         self._db = database
 
     def arrive(
-        self, key: str, *, display_name: str, language: str, now: datetime
+        self,
+        key: str,
+        *,
+        display_name: str,
+        language: str,
+        now: datetime,
+        chat_id: int | None = None,
     ) -> tuple[LearnerRecord, bool]:
         """The learner with ``key``, created on first sight; marks the (UTC) day active.
 
         Every learner message arrives here, so it writes only what changed:
-        ``last_seen_at`` to within ``SEEN_GRAIN``, and the active day once a
-        day (a day ``last_seen_at`` is on was marked when it was written).
-        Returns the learner and whether they were created just now.
+        ``last_seen_at`` to within ``SEEN_GRAIN``, the active day once a day
+        (a day ``last_seen_at`` is on was marked when it was written), and
+        ``chat_id`` when it is new or the learner had blocked the bot (writing
+        again lifts the block). Returns the learner and whether they were
+        created just now.
         """
         name = display_name[:128]
         today = _utc_day(now)
@@ -99,6 +107,7 @@ class Learners:
                     "language": language,
                     "created_at": now,
                     "last_seen_at": now,
+                    "chat_id": chat_id,
                 }
                 learner = _record(connection.execute(_CREATE, created).one())
             else:
@@ -106,10 +115,11 @@ class Learners:
                 values: dict[str, Any] = {}
                 if name and name != row.display_name:
                     values["display_name"] = name
-                    learner = replace(learner, display_name=name)
+                if chat_id is not None and (row.chat_id != chat_id or row.blocked_at is not None):
+                    values.update(chat_id=chat_id, blocked_at=None)
                 if values or now - row.last_seen_at >= SEEN_GRAIN:
                     values["last_seen_at"] = now
-                    learner = replace(learner, last_seen_at=now)
+                    learner = replace(learner, **values)
                     connection.execute(_CHANGE, {"learner_id": row.id, **values})
             if row is None or _utc_day(row.last_seen_at) != today:
                 _ACTIVE_DAY(connection, {"learner_id": learner.id, "day": today})

@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import html
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +28,8 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import CallbackContext
 
 from bot.bootstrap import App
-from bot.messages import ChoiceAnswer, Incoming, Outgoing, Sender
+from bot.core import Answer
+from bot.messages import ChoiceAnswer, Incoming, Sender
 from bot.telegram.admin import Operators
 from bot.telegram.commands import publish_operator_menu
 from bot.telegram.render import Renderer, Target, language_of
@@ -46,8 +47,8 @@ def learner_key(user_id: int) -> str:
     return f"telegram:{user_id}"
 
 
-def sender_of(user: User) -> Sender:
-    return Sender(learner_key(user.id), user.full_name, user.language_code)
+def sender_of(user: User, chat_id: int) -> Sender:
+    return Sender(learner_key(user.id), user.full_name, user.language_code, chat_id)
 
 
 @dataclass
@@ -118,12 +119,13 @@ class Handlers:
                 await self._operator(context.bot, message, user, text)
                 if self._operators.handles(user.id, text):
                     return
+            event = Incoming(sender_of(user, message.chat_id), text=text)
             if conversation.runs_command(text):
                 async with typing(context.bot, message.chat_id):
-                    replies = await conversation.handle(Incoming(sender_of(user), text=text))
+                    answer = await conversation.answer(event)
             else:
-                replies = await conversation.handle(Incoming(sender_of(user), text=text))
-            await self._deliver(key, message.chat_id, replies)
+                answer = await conversation.answer(event)
+            await self._deliver(message.chat_id, answer)
 
     async def button(self, update: Update, context: Context) -> None:
         """A pressed inline button; the callback query is always answered."""
@@ -136,10 +138,10 @@ class Handlers:
                 return
             key = learner_key(query.from_user.id)
             async with self._locks.hold(key):
-                replies = await self._core.conversation.handle(
-                    Incoming(sender_of(query.from_user), button=query.data)
+                answer = await self._core.conversation.answer(
+                    Incoming(sender_of(query.from_user, message.chat.id), button=query.data)
                 )
-                await self._deliver(key, message.chat.id, replies, message.message_id)
+                await self._deliver(message.chat.id, answer, message.message_id)
         finally:
             with contextlib.suppress(BadRequest):  # too old to answer: nothing left to do
                 await query.answer()
@@ -153,11 +155,11 @@ class Handlers:
         if sent is None:
             logger.info("answer to unknown poll %s ignored", answer.poll_id)
             return
-        sender = Sender(sent.learner_key, answer.user.full_name, answer.user.language_code)
+        user = answer.user
+        sender = Sender(sent.learner_key, user.full_name, user.language_code, sent.chat_id)
         event = Incoming(sender, choice=ChoiceAnswer(sent.question_ref, answer.option_ids[0]))
         async with self._locks.hold(sent.learner_key):
-            replies = await self._core.conversation.handle(event)
-            await self._deliver(sent.learner_key, sent.chat_id, replies)
+            await self._deliver(sent.chat_id, await self._core.conversation.answer(event))
 
     async def group_message(self, update: Update, context: Context) -> None:
         """A command in a group: one reply that points to the private chat."""
@@ -223,14 +225,8 @@ class Handlers:
         )
 
     async def _deliver(
-        self,
-        key: str,
-        chat_id: int,
-        replies: Sequence[Outgoing],
-        edit_message_id: int | None = None,
+        self, chat_id: int, answer: Answer, edit_message_id: int | None = None
     ) -> None:
-        learner = self._core.learners.attach_chat(key, chat_id)
-        if learner is None:
-            raise LookupError(f"learner {key} vanished while being answered")
-        target = Target(chat_id, key, learner.id, language_of(learner), edit_message_id)
-        await self._renderer.deliver(target, replies)
+        learner = answer.learner
+        target = Target(chat_id, learner.key, learner.id, language_of(learner), edit_message_id)
+        await self._renderer.deliver(target, answer.replies)

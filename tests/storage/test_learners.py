@@ -35,3 +35,28 @@ def test_arrival_marks_each_day_once_and_last_seen_to_its_grain(tmp_path: Path) 
     days = learners.active_days(first.id)
     database.close()
     assert days == [date(2026, 3, 4), date(2026, 3, 3), date(2026, 3, 2)]
+
+
+def test_arrival_remembers_the_chat_and_writing_again_lifts_a_block(tmp_path: Path) -> None:
+    database = open_database(f"sqlite:///{tmp_path / 'chat.db'}")
+    learners = Learners(database)
+
+    def arrive(at: datetime, chat_id: int | None) -> None:
+        learner, _ = learners.arrive(
+            "telegram:7", display_name="Lin", language="ko", now=at, chat_id=chat_id
+        )
+        assert learners.by_key("telegram:7") == learner
+
+    arrive(MORNING, chat_id=7)
+    stored = learners.by_key("telegram:7")
+    assert stored is not None and stored.chat_id == 7
+    learners.mark_blocked("telegram:7", MORNING + SEEN_GRAIN / 4)
+    arrive(MORNING + SEEN_GRAIN / 2, chat_id=None)  # a terminal event knows no chat
+    blocked = learners.by_key("telegram:7")
+    assert blocked is not None and blocked.blocked_at is not None
+
+    arrive(MORNING + SEEN_GRAIN / 2, chat_id=7)
+    back = learners.by_key("telegram:7")
+    database.close()
+    assert back is not None and back.blocked_at is None and back.chat_id == 7
+    assert back.last_seen_at == MORNING + SEEN_GRAIN / 2
