@@ -107,25 +107,31 @@ class Provisioner:
         """Make sure `namespace` and its objects exist (idempotent; quick once done)."""
         if namespace in self._ready:
             return
-        await _create_or_keep(self._api, object_path("namespaces", "", None), {
+        # One worker thread for the whole sequence: a hop per request cost more CPU
+        # than some of the requests themselves.
+        await asyncio.to_thread(self._ensure_blocking, namespace)
+        self._ready.add(namespace)
+
+    def _ensure_blocking(self, namespace: str) -> None:
+        api = self._api
+        _create_or_keep(api, object_path("namespaces", "", None), {
             "apiVersion": "v1", "kind": "Namespace", "metadata": _meta(namespace)})
         for group, plural, body in learner_objects(namespace):
             path = object_path(plural, group, namespace)
-            created = await _create_or_keep(self._api, path, body)
+            created = _create_or_keep(api, path, body)
             if plural == "roles":
                 # Created empty, then given its rules by name: the API server checks the
                 # bot's `escalate` permission against the Role's name only on a patch.
-                await self._api.patch(f"{path}/{ROLE}", {"rules": LEARNER_RULES},
-                                      content_type=MERGE_PATCH)
+                api.call_blocking("PATCH", f"{path}/{ROLE}", body={"rules": LEARNER_RULES},
+                                  content_type=MERGE_PATCH)
             elif not created and plural != "serviceaccounts":
-                await self._api.patch(f"{path}/{body['metadata']['name']}",
-                                      _converge(body), content_type=MERGE_PATCH)
-        await self._ensure_node_reader()
-        await _create_or_keep(self._api, object_path("clusterrolebindings", _RBAC, None),
-                              node_binding(namespace))
-        self._ready.add(namespace)
+                api.call_blocking("PATCH", f"{path}/{body['metadata']['name']}",
+                                  body=_converge(body), content_type=MERGE_PATCH)
+        self._ensure_node_reader()
+        _create_or_keep(api, object_path("clusterrolebindings", _RBAC, None),
+                        node_binding(namespace))
 
-    async def _ensure_node_reader(self) -> None:
+    def _ensure_node_reader(self) -> None:
         """The shared ClusterRole (deploy/rbac.yaml installs it; the emulator gets it here).
 
         Looked up once per process: every learner's namespace binds to it.
@@ -134,11 +140,11 @@ class Provisioner:
             return
         path = object_path("clusterroles", _RBAC, None)
         try:
-            await self._api.get(f"{path}/{NODE_READER}")
+            self._api.call_blocking("GET", f"{path}/{NODE_READER}")
         except ApiError as error:
             if error.code != 404:
                 raise
-            await _create_or_keep(self._api, path, {
+            _create_or_keep(self._api, path, {
                 "apiVersion": f"{_RBAC}/v1", "kind": "ClusterRole",
                 "metadata": _meta(NODE_READER), "rules": NODE_RULES})
         self._node_reader = True
@@ -204,10 +210,10 @@ def _converge(body: Obj) -> Obj:
     return {key: value for key, value in body.items() if key in ("rules", "spec")}
 
 
-async def _create_or_keep(api: Api, path: str, body: dict[str, Any]) -> bool:
-    """Create `body`; False if it already existed (AlreadyExists is fine)."""
+def _create_or_keep(api: Api, path: str, body: dict[str, Any]) -> bool:
+    """Create `body` (on the calling thread); False if it already existed."""
     try:
-        await api.create(path, body)
+        api.call_blocking("POST", path, body=body)
     except ApiError as error:
         if error.code != 409:
             raise
