@@ -117,7 +117,9 @@ class Deck:
             prompted_on=reminder.last_prompted_on,
             not_before_day=local_day(memory.due, timezone),
         )
-        if prompt is not None:
+        # The reminder was just read, with no await since: only a later prompt needs the write.
+        planned = reminder.next_prompt_at
+        if prompt is not None and (planned is None or planned > prompt):
             self.reminders.pull_earlier(learner.id, prompt)
         return reviewed
 

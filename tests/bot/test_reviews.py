@@ -174,3 +174,25 @@ async def test_progress_adds_a_picture_saved_as_png(app: App, clock: FixedClock)
 
 async def test_the_reviews_feature_is_wired(app: App) -> None:
     assert "reviews" in app.conversation.features
+
+
+async def test_a_card_due_sooner_pulls_the_next_prompt_earlier_and_never_later(
+    app: App, clock: FixedClock
+) -> None:
+    ada = Learner(app)
+
+    def next_prompt() -> datetime:
+        learner = app.learners.by_key(ada.sender.key)
+        assert learner is not None
+        reminder = app.reviews.deck.reminders.get(learner.id)
+        assert reminder is not None and reminder.next_prompt_at is not None
+        return reminder.next_prompt_at
+
+    await answer_lesson(ada, clock, [(True, 2)])  # Easy: due in eight days
+    easy = next_prompt()
+    await ada.choose((QUESTIONS[1].answer + 1) % len(QUESTIONS[1].options))  # Again: one day
+    again = next_prompt()
+    assert easy - again == timedelta(days=7)
+    clock.advance(seconds=30)
+    await ada.choose(QUESTIONS[2].answer)  # Good: three days, after the prompt planned
+    assert next_prompt() == again
