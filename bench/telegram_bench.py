@@ -1,6 +1,6 @@
 """Telegram bot throughput: 1,000 learners through the real application at once.
 
-Run: .venv/bin/python bench/telegram_bench.py [--learners N] [--concurrency N]
+Run: .venv/bin/python bench/telegram_bench.py [--learners N] [--concurrency N] [--bare]
 
 Three processes, as in production: this one plays Telegram (the fake Bot API
 server from tests/fakes) and the learners; a child process runs the real
@@ -20,6 +20,12 @@ batching and queueing behind other learners. Peak memory is the bot
 process's maximum resident set size; CPU seconds are given per process, so a
 figure limited by the fake server or the cluster rather than the bot shows,
 and the bot's CPU per update says how many updates one core of it handles.
+
+``--bare`` puts a bare python-telegram-bot application in the bot's place:
+the same learners get the same kinds of requests (lesson 1's cards as HTML
+with the same buttons, its quiz polls, a command's output), with no storage,
+cluster or course logic behind them. Its CPU per update is what PTB and the
+transport cost on this machine, the floor under the real bot's figure.
 """
 
 from __future__ import annotations
@@ -140,12 +146,12 @@ async def start_cluster(folder: Path) -> tuple[asyncio.subprocess.Process, Path]
     return cluster, kubeconfig
 
 
-async def drive(learners: int, concurrency: int, folder: Path) -> None:
+async def drive(learners: int, concurrency: int, folder: Path, *, bare: bool) -> None:
     cluster, kubeconfig = await start_cluster(folder)
     async with CountingTelegram() as fake:
         bot = await asyncio.create_subprocess_exec(
             sys.executable, __file__, "--serve", fake.base_url, str(folder / "bench.db"),
-            str(kubeconfig), str(concurrency),
+            str(kubeconfig), str(concurrency), *(["--bare"] if bare else []),
             stdout=asyncio.subprocess.PIPE,
         )  # fmt: skip
         await fake.wait_for(lambda: fake.polling, timeout=60)
@@ -154,6 +160,7 @@ async def drive(learners: int, concurrency: int, folder: Path) -> None:
         started = time.perf_counter()
         counts = await asyncio.gather(*(learner_script(fake, u, latencies) for u in users))
         elapsed = time.perf_counter() - started
+        messages = sum(fake.answers.values())
         bot.send_signal(signal.SIGTERM)
         stdout, _ = await bot.communicate()
     cluster_cpu = cpu_seconds(cluster.pid)
@@ -162,9 +169,11 @@ async def drive(learners: int, concurrency: int, folder: Path) -> None:
     figures = json.loads(stdout.decode().strip().splitlines()[-1])
     updates = sum(counts)
     ordered = sorted(latencies)
-    print(f"learners            {learners} (concurrent_updates={concurrency})")
+    served_by = "a bare PTB application" if bare else "kubetutor"
+    print(f"learners            {learners} (concurrent_updates={concurrency}; {served_by})")
     print(f"updates handled     {updates} in {elapsed:.2f} s")
-    print(f"throughput          {updates / elapsed:.0f} updates/s")
+    print(f"throughput          {updates / elapsed:.0f} updates/s, "
+          f"{messages / elapsed:.0f} messages sent or edited/s")
     print(f"latency p50         {statistics.median(ordered) * 1000:.1f} ms")
     print(f"latency p99         {ordered[int(len(ordered) * 0.99) - 1] * 1000:.1f} ms")
     print(f"bot peak RSS        {figures['peak_rss_mb']:.0f} MB")
@@ -182,7 +191,7 @@ async def serve(base_url: str, database: Path, kubeconfig: Path, concurrency: in
 
     from bot.bootstrap import build
     from bot.settings import Settings
-    from bot.telegram.app import ALLOWED_UPDATES, build_application
+    from bot.telegram.app import build_application
     from bot.telegram.pacing import Pacing
 
     settings = Settings(
@@ -196,6 +205,23 @@ async def serve(base_url: str, database: Path, kubeconfig: Path, concurrency: in
     )
     core = build(settings)
     application = build_application(core, pacing=Pacing.unlimited(), concurrent_updates=concurrency)
+    await serve_until_stopped(application)
+    core.close()
+    report()
+
+
+async def serve_bare(base_url: str, concurrency: int) -> None:
+    """The child process with ``--bare``: the same requests from a bare PTB application."""
+    from bench.bare_telegram import build_bare_application
+
+    await serve_until_stopped(build_bare_application(base_url, TOKEN, concurrency))
+    report()
+
+
+async def serve_until_stopped(application: Any) -> None:
+    """Poll the fake server until SIGTERM; counts the CPU spent while serving."""
+    from bot.telegram.app import ALLOWED_UPDATES
+
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     async with application:
@@ -205,12 +231,18 @@ async def serve(base_url: str, database: Path, kubeconfig: Path, concurrency: in
         )
         serving_from = _own_cpu()
         await stop.wait()
-        serving = _own_cpu() - serving_from
+        _serving.append(_own_cpu() - serving_from)
         await application.updater.stop()
         await application.stop()
-    core.close()
+
+
+_serving: list[float] = []
+
+
+def report() -> None:
+    """The child's figures, as the last line of its output."""
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    figures = {"peak_rss_mb": peak_rss_mb, "cpu_s": _own_cpu(), "serving_cpu_s": serving}
+    figures = {"peak_rss_mb": peak_rss_mb, "cpu_s": _own_cpu(), "serving_cpu_s": sum(_serving)}
     print(json.dumps(figures), flush=True)
 
 
@@ -218,6 +250,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--learners", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--bare", action="store_true",
+                        help="serve with a bare PTB application: the Telegram stack's floor")
     parser.add_argument(
         "--serve",
         nargs=4,
@@ -227,10 +261,13 @@ def main() -> None:
     args = parser.parse_args()
     if args.serve:
         base_url, database, kubeconfig, concurrency = args.serve
-        asyncio.run(serve(base_url, Path(database), Path(kubeconfig), int(concurrency)))
+        if args.bare:
+            asyncio.run(serve_bare(base_url, int(concurrency)))
+        else:
+            asyncio.run(serve(base_url, Path(database), Path(kubeconfig), int(concurrency)))
         return
     with tempfile.TemporaryDirectory() as folder:
-        asyncio.run(drive(args.learners, args.concurrency, Path(folder)))
+        asyncio.run(drive(args.learners, args.concurrency, Path(folder), bare=args.bare))
 
 
 if __name__ == "__main__":
