@@ -17,12 +17,14 @@ from bot.review_deck import Deck, rule_of, timezone_of
 from bot.review_texts import settings_text, when_text
 from bot.texts import say
 from lessons.model import Language
-from storage import LearnerRecord, ReminderRecord
+from storage import LearnerRecord, Learners, ReminderRecord
 
 MAX_DAILY_CAP = 200
 
 
-def remind(deck: Deck, learner: LearnerRecord, argument: str, now: datetime) -> list[Outgoing]:
+def remind(
+    deck: Deck, learners: Learners, learner: LearnerRecord, argument: str, now: datetime
+) -> list[Outgoing]:
     """Apply ``/remind <argument>`` and say what the settings are now."""
     language: Language = "en" if learner.language == "en" else "ko"
     reminder = deck.reminder(learner, now)
@@ -35,7 +37,7 @@ def remind(deck: Deck, learner: LearnerRecord, argument: str, now: datetime) -> 
         if not known_timezone(words[1]):
             return [Reply(say("remind_bad_zone", language, zone=words[1][:64]))]
         timezone = words[1]
-        deck.reminders.set_timezone(learner.id, timezone)
+        learners.set_timezone(learner.id, timezone)
         learner = replace(learner, timezone=timezone)
     if changed is not None:
         reminder = deck.replan(learner, changed, now)

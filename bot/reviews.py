@@ -150,7 +150,7 @@ class Reviews:
         if command == "review":
             return self.review(learner)
         if command == "remind":
-            return remind(self.deck, learner, argument.strip(), self._clock())
+            return remind(self.deck, self._learners, learner, argument.strip(), self._clock())
         if command == "progress":
             return await self.progress(learner)
         return None

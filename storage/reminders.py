@@ -115,12 +115,6 @@ class Reminders:
                     },
                 )
 
-    def set_timezone(self, learner_id: int, timezone: str) -> None:
-        with self._db.transaction() as session:
-            row = session.get(Learner, learner_id)
-            if row is not None:
-                row.timezone = timezone
-
     def pull_earlier(self, learner_id: int, at: datetime) -> None:
         """Prompt no later than ``at`` (a card now falls due sooner); off stays off."""
         with self._db.begin() as connection:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from storage import Learners, open_database
+from sqlalchemy import event
+
+from storage import Awaiting, LearnerRecord, Learners, open_database
 from storage.learners import SEEN_GRAIN
 
 MORNING = datetime(2026, 3, 2, 8, tzinfo=UTC)
@@ -60,3 +62,41 @@ def test_arrival_remembers_the_chat_and_writing_again_lifts_a_block(tmp_path: Pa
     database.close()
     assert back is not None and back.blocked_at is None and back.chat_id == 7
     assert back.last_seen_at == MORNING + SEEN_GRAIN / 2
+
+
+def test_a_returning_learner_is_known_without_a_query_and_changes_show_at_once(
+    tmp_path: Path,
+) -> None:
+    database = open_database(f"sqlite:///{tmp_path / 'kept.db'}")
+    learners = Learners(database, kept=2)
+    statements: list[str] = []
+    event.listen(
+        database.engine, "before_cursor_execute", lambda *args: statements.append(args[2])
+    )
+
+    def arrive(key: str, at: datetime = MORNING) -> LearnerRecord:
+        return learners.arrive(key, display_name="Kim", language="ko", now=at, chat_id=5)[0]
+
+    ada = arrive("telegram:5")
+    statements.clear()
+    assert arrive("telegram:5", MORNING + SEEN_GRAIN / 2) == ada
+    assert statements == []
+
+    since = MORNING + SEEN_GRAIN / 2
+    learners.place(ada.id, "pods", Awaiting("question", "pods", "q1", since))
+    learners.set_language(ada.id, "en")
+    learners.set_timezone(ada.id, "Asia/Seoul")
+    learners.mark_blocked("telegram:5", since)
+    statements.clear()
+    placed = arrive("telegram:5", since)
+    assert len(statements) == 2  # the block is lifted: read the row, write it
+    assert placed == learners.get(ada.id)
+    assert placed.awaiting == Awaiting("question", "pods", "q1", since)
+    assert (placed.language, placed.timezone, placed.blocked_at) == ("en", "Asia/Seoul", None)
+
+    arrive("telegram:6")
+    arrive("telegram:7")  # only two are kept: the first is read again
+    statements.clear()
+    assert arrive("telegram:5", since) == placed
+    database.close()
+    assert len(statements) == 1
