@@ -65,10 +65,17 @@ class BareBot:
 
     async def message(self, update: Update, context: Any) -> None:
         chat_id = update.effective_chat.id if update.effective_chat else 0
-        if update.effective_message and update.effective_message.text == "/start":
+        text = update.effective_message.text if update.effective_message else None
+        if text == "/start":
             welcome = keyboard(((Button("Start lesson 1", "v1:card:0"),),))
             await context.bot.send_message(
                 chat_id, "Hi! <b>kubetutor</b>", parse_mode=ParseMode.HTML, reply_markup=welcome
+            )
+            return
+        if text == "/start lesson-1":
+            card, markup = self.card(0)
+            await context.bot.send_message(
+                chat_id, card, parse_mode=ParseMode.HTML, reply_markup=markup
             )
             return
         await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
