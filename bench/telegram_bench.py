@@ -228,21 +228,20 @@ async def serve(base_url: str, database: Path, kubeconfig: Path, concurrency: in
     )
     core = build(settings)
     application = build_application(core, pacing=Pacing.unlimited(), concurrent_updates=concurrency)
-    await serve_until_stopped(application)
+    serving = await serve_until_stopped(application)
     core.close()
-    report()
+    report(serving)
 
 
 async def serve_bare(base_url: str, concurrency: int) -> None:
     """The child process with ``--bare``: the same requests from a bare PTB application."""
     from bench.bare_telegram import build_bare_application
 
-    await serve_until_stopped(build_bare_application(base_url, TOKEN, concurrency))
-    report()
+    report(await serve_until_stopped(build_bare_application(base_url, TOKEN, concurrency)))
 
 
-async def serve_until_stopped(application: Any) -> None:
-    """Poll the fake server until SIGTERM; counts the CPU spent while serving."""
+async def serve_until_stopped(application: Any) -> float:
+    """Poll the fake server until SIGTERM; returns the CPU seconds spent serving."""
     from bot.telegram.app import ALLOWED_UPDATES
 
     stop = asyncio.Event()
@@ -257,18 +256,16 @@ async def serve_until_stopped(application: Any) -> None:
         # The driver signals when the measured part begins (after a first session).
         loop.add_signal_handler(signal.SIGUSR1, lambda: serving_from.append(_own_cpu()))
         await stop.wait()
-        _serving.append(_own_cpu() - serving_from[-1])
+        serving = _own_cpu() - serving_from[-1]
         await application.updater.stop()
         await application.stop()
+    return serving
 
 
-_serving: list[float] = []
-
-
-def report() -> None:
+def report(serving: float) -> None:
     """The child's figures, as the last line of its output."""
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    figures = {"peak_rss_mb": peak_rss_mb, "cpu_s": _own_cpu(), "serving_cpu_s": sum(_serving)}
+    figures = {"peak_rss_mb": peak_rss_mb, "cpu_s": _own_cpu(), "serving_cpu_s": serving}
     print(json.dumps(figures), flush=True)
 
 
