@@ -14,7 +14,6 @@ from typing import Any
 from telegram import Update
 from telegram.constants import ChatAction, ParseMode, PollType
 from telegram.ext import (
-    ApplicationBuilder,
     CallbackQueryHandler,
     MessageHandler,
     PollAnswerHandler,
@@ -22,11 +21,10 @@ from telegram.ext import (
 )
 
 from bot.messages import Button, Reply
-from bot.telegram.app import AnyApplication
+from bot.telegram.app import AnyApplication, application_builder
 from bot.telegram.formatting import poll_explanation, reply_html
-from bot.telegram.pacing import ChatPacer, Pacing
+from bot.telegram.pacing import Pacing
 from bot.telegram.render import keyboard
-from bot.telegram.transport import AiohttpRequest
 from lessons.loader import load_catalog
 from lessons.model import ChoiceQuestion
 
@@ -117,18 +115,9 @@ class BareBot:
 
 
 def build_bare_application(base_url: str, token: str, concurrency: int) -> AnyApplication:
-    """Built as ``bot.telegram.app.build_application`` builds kubetutor's, unpaced."""
+    """Built by kubetutor's own builder (transport, pacing, concurrency), unpaced."""
     bare = BareBot()
-    application = (
-        ApplicationBuilder()
-        .token(token)
-        .base_url(base_url)
-        .request(AiohttpRequest(pool_size=2 * concurrency))
-        .get_updates_request(AiohttpRequest(pool_size=1))
-        .rate_limiter(ChatPacer(Pacing.unlimited()))
-        .concurrent_updates(concurrency)
-        .build()
-    )
+    application = application_builder(token, base_url, Pacing.unlimited(), concurrency).build()
     application.add_handler(MessageHandler(filters.ChatType.PRIVATE, bare.message))
     application.add_handler(CallbackQueryHandler(bare.button))
     application.add_handler(PollAnswerHandler(bare.poll_answer))

@@ -56,6 +56,22 @@ class MissingToken(RuntimeError):
     """No Telegram bot token is configured."""
 
 
+def application_builder(
+    token: str, base_url: str, pacing: Pacing, concurrent_updates: int
+) -> ApplicationBuilder[Any, Any, Any, Any, Any, Any]:
+    """PTB's builder with kubetutor's transport, pacing and concurrency, nothing else."""
+    return (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(base_url)
+        # Each handler sends one request at a time; "typing" actions run beside them.
+        .request(AiohttpRequest(pool_size=2 * concurrent_updates))
+        .get_updates_request(AiohttpRequest(pool_size=1))
+        .rate_limiter(ChatPacer(pacing))
+        .concurrent_updates(concurrent_updates)
+    )
+
+
 def build_application(
     core: App,
     *,
@@ -92,14 +108,12 @@ def build_application(
         logger.info("kubetutor is on Telegram as @%s", application.bot.username)
 
     application = (
-        ApplicationBuilder()
-        .token(token.get_secret_value())
-        .base_url(settings.telegram_api_base_url)
-        # Each handler sends one request at a time; "typing" actions run beside them.
-        .request(AiohttpRequest(pool_size=2 * concurrent_updates))
-        .get_updates_request(AiohttpRequest(pool_size=1))
-        .rate_limiter(ChatPacer(pacing or Pacing()))
-        .concurrent_updates(concurrent_updates)
+        application_builder(
+            token.get_secret_value(),
+            settings.telegram_api_base_url,
+            pacing or Pacing(),
+            concurrent_updates,
+        )
         .post_init(on_startup)
         .build()
     )
